@@ -1,0 +1,67 @@
+// Shared by the browser tests, the screenshot script and the benchmark: launching Debian's
+// Chromium through playwright-core, and the app's pages.
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+
+// Flags this closed network needs: without the background-networking ones Chromium keeps
+// trying to reach Google's hosts.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+// Every route of the app with its heading in each language.
+export const PAGES = [
+  { path: '/', es: '¿Qué tan abierto es tu municipio?', en: 'How open is your municipality?' },
+  { path: '/autodiagnostico', es: 'Autodiagnóstico', en: 'Self-assessment' },
+  { path: '/resultados', es: 'Resultados', en: 'Results' },
+  { path: '/herramientas', es: 'Herramientas', en: 'Tools' },
+  { path: '/experiencias', es: 'Experiencias', en: 'Experiences' },
+  { path: '/haga', es: 'HAGA', en: 'HAGA' },
+  { path: '/acerca', es: 'Acerca de esta aplicación', en: 'About this app' },
+];
+export const NOT_FOUND = { es: 'No encontramos esta página', en: 'We could not find this page' };
+
+// A fresh, isolated browser context (empty storage) that records every request and page error.
+export async function openContext(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const requests = [];
+  const errors = [];
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('weberror', (e) => errors.push(e.error().message));
+  return { context, requests, errors };
+}
+
+// Goes to a path and waits until the app has rendered its page heading.
+export async function visit(page, path) {
+  await page.goto(BASE + path);
+  await page.locator('main h1').waitFor({ timeout: 15000 });
+}
+
+export async function heading(page) {
+  return (await page.locator('main h1').textContent()).trim();
+}
+
+// Sets the interface language the way a user does: with the switch in the header.
+export async function switchTo(page, lang) {
+  const current = await page.evaluate(() => document.documentElement.lang);
+  if (current !== lang) {
+    await page.locator('button.lang-switch').click();
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  }
+}

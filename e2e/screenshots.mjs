@@ -1,0 +1,31 @@
+// Screenshots of every page in both languages, at phone (390 px) and desktop (1280 px) widths,
+// for looking at the app as a user would. Usage: node screenshots.mjs OUT_DIR
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { NOT_FOUND, PAGES, launch, switchTo, visit } from './lib.mjs';
+
+const out = process.argv[2] ?? 'screenshots';
+mkdirSync(out, { recursive: true });
+const browser = await launch();
+const pages = [...PAGES.map((p) => p.path), '/no-existe'];
+for (const width of [390, 1280]) {
+  for (const lang of ['es', 'en']) {
+    const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
+    const page = await context.newPage();
+    await visit(page, '/');
+    await switchTo(page, lang);
+    for (const path of pages) {
+      await visit(page, path);
+      const name = (path === '/' ? 'home' : path.slice(1).replaceAll('/', '_')) + `-${lang}-${width}.png`;
+      await page.screenshot({ path: join(out, name), fullPage: true });
+    }
+    if (width < 600) {
+      await visit(page, '/');
+      await page.locator('.menu-toggle').click();
+      await page.screenshot({ path: join(out, `menu-open-${lang}-${width}.png`) });
+    }
+    await context.close();
+  }
+}
+await browser.close();
+console.log(`screenshots written to ${out}/ (${NOT_FOUND.es ? 'including the 404 page' : ''})`);

@@ -1,0 +1,47 @@
+// Accessibility: axe finds no WCAG 2.1 A/AA violation on any page, in either language, on a
+// phone-sized screen and a desktop one.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { NOT_FOUND, PAGES, heading, launch, openContext, switchTo, visit } from '../lib.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const VIEWPORTS = [
+  { name: 'phone', width: 360, height: 780 },
+  { name: 'desktop', width: 1280, height: 900 },
+];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const viewport of VIEWPORTS) {
+  for (const lang of ['es', 'en']) {
+    test(`axe: every page in ${lang} on ${viewport.name} (${viewport.width}px)`, async () => {
+      const { context } = await openContext(browser, { viewport: { width: viewport.width, height: viewport.height } });
+      const page = await context.newPage();
+      await visit(page, '/');
+      await switchTo(page, lang);
+      const paths = [...PAGES.map((p) => [p.path, p[lang]]), ['/no-existe', NOT_FOUND[lang]]];
+      const found = [];
+      for (const [path, title] of paths) {
+        await visit(page, path);
+        assert.equal(await heading(page), title);
+        if (viewport.name === 'phone') {
+          // Check the open menu too, as a phone user sees it.
+          await page.locator('.menu-toggle').click();
+        }
+        const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        for (const v of result.violations) {
+          found.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        }
+      }
+      assert.deepEqual(found, []);
+      await context.close();
+    });
+  }
+}

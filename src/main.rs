@@ -1,0 +1,12 @@
+//! Entry point. In the browser it mounts the app; a native build has nothing to run, because
+//! the native side of this crate is its domain library and tests.
+
+#[cfg(feature = "web")]
+fn main() {
+    mega_ip::ui::start();
+}
+
+#[cfg(not(feature = "web"))]
+fn main() {
+    eprintln!("MEGA IP is a web app: run `scripts/serve` to build and serve it (see README.md).");
+}

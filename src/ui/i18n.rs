@@ -1,0 +1,28 @@
+//! The interface strings, generated at build time from `locales/*.json` by `leptos_i18n`.
+//!
+//! A key used in code but missing from the files fails to compile, so a page can never show a
+//! raw key. Content (the model, tools, experiences) is data with its own languages, not here.
+
+#![allow(missing_docs, clippy::all)]
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+pub use self::i18n::*;
+
+use crate::domain::prefs::Lang;
+
+impl From<Lang> for Locale {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Es => Locale::es,
+            Lang::En => Locale::en,
+        }
+    }
+}
+
+impl From<Locale> for Lang {
+    fn from(locale: Locale) -> Self {
+        match locale {
+            Locale::es => Lang::Es,
+            Locale::en => Lang::En,
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! The browser layer: Leptos components, routing, and the glue to browser APIs.
+//!
+//! It stays thin. State that matters lives in domain types; components read it, render it and
+//! hand user actions back. The modules:
+//!
+//! * [`shell`]: the page frame (header, navigation, language switch, notices, footer).
+//! * [`pages`]: one component per route.
+//! * [`storage`]: the only code that touches `localStorage`.
+//! * [`offline`]: service worker registration, the update prompt, persistent storage.
+//! * [`i18n`]: interface strings generated from `locales/`.
+
+pub mod i18n;
+pub mod offline;
+pub mod pages;
+pub mod shell;
+pub mod storage;
+
+use crate::domain::prefs::{Lang, Prefs, PREFS_KEY};
+use i18n::*;
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+use pages::*;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let storage = storage::AppStorage::open();
+    provide_context(storage);
+    offline::provide_offline();
+    provide_language(storage);
+    view! {
+        <Router>
+            <shell::Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/autodiagnostico") view=Assessment />
+                    <Route path=path!("/resultados") view=Results />
+                    <Route path=path!("/herramientas") view=Tools />
+                    <Route path=path!("/experiencias") view=Experiences />
+                    <Route path=path!("/haga") view=Haga />
+                    <Route path=path!("/acerca") view=About />
+                </Routes>
+            </shell::Shell>
+        </Router>
+    }
+}
+
+/// Provides the i18n context in the saved language, keeps `<html lang>` in step with it, and
+/// saves the choice whenever it changes (one effect, as in todomvc).
+///
+/// Spanish unless the user chose otherwise. The browser's language is deliberately ignored:
+/// officials often share devices set up in English. That is why we build the context from
+/// `init_i18n_subcontext` with an explicit initial locale instead of `<I18nContextProvider>`,
+/// which would start from `navigator.languages` (and a cookie) and override the saved choice.
+fn provide_language(storage: storage::AppStorage) {
+    let prefs: Prefs = storage.load(PREFS_KEY).unwrap_or_default();
+    let initial: Locale = prefs.lang.into();
+    let i18n = leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(initial)));
+    provide_context(i18n);
+    set_html_lang(prefs.lang);
+    Effect::new(move |previous: Option<Lang>| {
+        let lang: Lang = i18n.get_locale().into();
+        set_html_lang(lang);
+        if previous.is_some_and(|p| p != lang) {
+            storage.save(PREFS_KEY, &Prefs { lang });
+        }
+        lang
+    });
+}
+
+fn set_html_lang(lang: Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
