@@ -5,6 +5,16 @@
 //!
 //! * [`storage`]: the storage codec (versioned keys, typed load/save, corrupt values kept aside).
 //! * [`prefs`]: the user's preferences, such as the interface language.
+//! * [`text`]: localized text in content files, and accent-insensitive folding for search.
+//! * [`model`]: a maturity model as data (MEGA IP is one), parsed and validated.
+//! * [`assessment`]: one municipality's answers, and the list kept on the device.
+//! * [`exchange`]: the results file (export, import with clear errors, migrations).
+//! * [`scoring`]: the staged score with its explanation (the rule is in `docs/scoring.md`).
 
+pub mod assessment;
+pub mod exchange;
+pub mod model;
 pub mod prefs;
+pub mod scoring;
 pub mod storage;
+pub mod text;
