@@ -10,15 +10,17 @@ fn main() {
 
 #[cfg(feature = "web")]
 mod web {
-    use leptos_i18n_build::{Config, TranslationsInfos};
+    use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
     use std::path::PathBuf;
 
     pub fn generate_i18n() {
         let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
         // Spanish is the default locale; a key missing in English falls back to it and warns.
+        // `interpolate_display` lets `t_string!` take arguments, for messages built in code.
         let config = Config::new("es")
             .and_then(|c| c.add_locale("en"))
-            .expect("valid locales");
+            .expect("valid locales")
+            .parse_options(ParseOptions::new().interpolate_display(true));
         let infos = TranslationsInfos::parse(config).expect("locales/*.json parse");
         infos.emit_diagnostics();
         infos.rerun_if_locales_changed();

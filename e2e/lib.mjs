@@ -65,3 +65,24 @@ export async function switchTo(page, lang) {
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
   }
 }
+
+// Starts a new assessment from the list page and names the municipality. Returns its id.
+export async function newAssessment(page, municipality, { model } = {}) {
+  await visit(page, '/autodiagnostico');
+  if (model !== undefined) await page.selectOption('#new-model', { label: model });
+  await page.locator('.new-assessment button').click();
+  await page.waitForURL(/\/autodiagnostico\/a-/);
+  await page.locator('#p-municipality').fill(municipality);
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
+// Answers every criterion card on the current step, cycling through `labels`.
+export async function answerStep(page, labels) {
+  const cards = page.locator('.answer-card');
+  await cards.first().waitFor();
+  const n = await cards.count();
+  for (let i = 0; i < n; i++) {
+    await cards.nth(i).getByLabel(labels[i % labels.length], { exact: true }).check();
+  }
+  return n;
+}

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { NOT_FOUND, PAGES, heading, launch, openContext, switchTo, visit } from '../lib.mjs';
+import { NOT_FOUND, PAGES, answerStep, heading, launch, newAssessment, openContext, switchTo, visit } from '../lib.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWPORTS = [
@@ -40,6 +40,41 @@ for (const viewport of VIEWPORTS) {
           found.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
         }
       }
+      assert.deepEqual(found, []);
+      await context.close();
+    });
+  }
+}
+
+async function axeViolations(page, where) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const viewport of VIEWPORTS) {
+  for (const lang of ['es', 'en']) {
+    test(`axe: the assessment pages with data in ${lang} on ${viewport.name}`, async () => {
+      const { context } = await openContext(browser, { viewport: { width: viewport.width, height: viewport.height } });
+      const page = await context.newPage();
+      await visit(page, '/');
+      await switchTo(page, lang);
+      const id = await newAssessment(page, 'Yumbo');
+      const found = [];
+      found.push(...(await axeViolations(page, 'profile')));
+      await visit(page, `/autodiagnostico/${id}/transparencia`);
+      await answerStep(page, lang === 'es' ? ['Sí', 'Parcial', 'No', 'No aplica'] : ['Yes', 'Partly', 'No', 'Not applicable']);
+      await page.locator('.answer-card details').first().click();
+      await page.locator('.grid-jump summary').click();
+      found.push(...(await axeViolations(page, 'pillar step')));
+      await visit(page, `/autodiagnostico/${id}/condiciones`);
+      found.push(...(await axeViolations(page, 'conditions')));
+      await visit(page, `/resultados/${id}`);
+      found.push(...(await axeViolations(page, 'results')));
+      await visit(page, '/autodiagnostico');
+      await page.locator('.assessments > li').first().locator('.button-danger').click();
+      found.push(...(await axeViolations(page, 'list with confirmation')));
+      await visit(page, '/resultados');
+      found.push(...(await axeViolations(page, 'results index')));
       assert.deepEqual(found, []);
       await context.close();
     });

@@ -11,6 +11,7 @@
 //! strings in tests), which keeps this module free of any clock.
 
 use crate::domain::model::{Model, ModelRef};
+use crate::domain::prefs::Lang;
 use crate::domain::storage::Key;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -93,6 +94,21 @@ impl PopulationBand {
 
     pub fn from_id(id: &str) -> Option<PopulationBand> {
         PopulationBand::ALL.into_iter().find(|b| b.id() == id)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (PopulationBand::Under20k, Lang::Es) => "Menos de 20 000 habitantes",
+            (PopulationBand::Under20k, Lang::En) => "Under 20,000 inhabitants",
+            (PopulationBand::From20kTo100k, Lang::Es) => "De 20 000 a 100 000 habitantes",
+            (PopulationBand::From20kTo100k, Lang::En) => "20,000 to 100,000 inhabitants",
+            (PopulationBand::From100kTo500k, Lang::Es) => "De 100 000 a 500 000 habitantes",
+            (PopulationBand::From100kTo500k, Lang::En) => "100,000 to 500,000 inhabitants",
+            (PopulationBand::From500kTo1m, Lang::Es) => "De 500 000 a 1 millón de habitantes",
+            (PopulationBand::From500kTo1m, Lang::En) => "500,000 to 1 million inhabitants",
+            (PopulationBand::Over1m, Lang::Es) => "Más de 1 millón de habitantes",
+            (PopulationBand::Over1m, Lang::En) => "Over 1 million inhabitants",
+        }
     }
 }
 

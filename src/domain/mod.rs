@@ -5,6 +5,7 @@
 //!
 //! * [`storage`]: the storage codec (versioned keys, typed load/save, corrupt values kept aside).
 //! * [`prefs`]: the user's preferences, such as the interface language.
+//! * [`places`]: country codes and names.
 //! * [`text`]: localized text in content files, and accent-insensitive folding for search.
 //! * [`model`]: a maturity model as data (MEGA IP is one), parsed and validated.
 //! * [`assessment`]: one municipality's answers, and the list kept on the device.
@@ -14,6 +15,7 @@
 pub mod assessment;
 pub mod exchange;
 pub mod model;
+pub mod places;
 pub mod prefs;
 pub mod scoring;
 pub mod storage;

@@ -179,6 +179,138 @@ pub enum Problem {
     NoLanguages,
 }
 
+impl ModelError {
+    /// What to tell the user, in plain words: the first problems, with where they are.
+    pub fn message(&self, lang: Lang) -> String {
+        let es = lang == Lang::Es;
+        match self {
+            ModelError::TooLarge { bytes } => {
+                let mb = *bytes as f64 / 1_048_576.0;
+                if es {
+                    format!("El archivo pesa {mb:.1} MB; un modelo no puede pasar de 2 MB.")
+                } else {
+                    format!("The file is {mb:.1} MB; a model cannot be larger than 2 MB.")
+                }
+            }
+            ModelError::NotJson(_) => {
+                if es {
+                    "El archivo no es JSON: no se puede leer como modelo.".into()
+                } else {
+                    "The file is not JSON: it cannot be read as a model.".into()
+                }
+            }
+            ModelError::Shape { path, reason } => {
+                if es {
+                    format!("El archivo no tiene la forma de un modelo: revisa el campo «{path}» ({reason}).")
+                } else {
+                    format!("The file does not have the shape of a model: check the field “{path}” ({reason}).")
+                }
+            }
+            ModelError::UnsupportedFormat(f) => {
+                if es {
+                    format!("El modelo usa el formato {f}; esta aplicación lee el formato {MODEL_FORMAT}.")
+                } else {
+                    format!("The model uses format {f}; this app reads format {MODEL_FORMAT}.")
+                }
+            }
+            ModelError::Problems(problems) => {
+                let shown: Vec<String> =
+                    problems.iter().take(5).map(|p| p.describe(lang)).collect();
+                let more = problems.len().saturating_sub(shown.len());
+                let (head, tail) = if es {
+                    (
+                        format!("El modelo tiene {} problema(s): ", problems.len()),
+                        format!(" Y {more} más."),
+                    )
+                } else {
+                    (
+                        format!("The model has {} problem(s): ", problems.len()),
+                        format!(" And {more} more."),
+                    )
+                };
+                format!(
+                    "{head}{}.{}",
+                    shown.join("; "),
+                    if more > 0 { tail } else { String::new() }
+                )
+            }
+        }
+    }
+}
+
+/// The Spanish word for an id kind (models name kinds in English), with its indefinite article.
+fn kind_es(kind: &str) -> (&'static str, &str) {
+    match kind {
+        "stage" | "stages" => ("una", "etapa"),
+        "pillar" | "pillars" => ("un", "pilar"),
+        "line" => ("un", "lineamiento"),
+        "framework" => ("un", "marco de referencia"),
+        "condition" => ("una", "condición"),
+        "criterion" => ("un", "criterio"),
+        other => ("un", other),
+    }
+}
+
+impl Problem {
+    pub fn describe(&self, lang: Lang) -> String {
+        let es = lang == Lang::Es;
+        match self {
+            Problem::Empty(what) => {
+                if es {
+                    format!("no tiene ningún elemento de tipo {}", kind_es(what).1)
+                } else {
+                    format!("it has no {what}")
+                }
+            }
+            Problem::DuplicateId { kind, id } => {
+                if es {
+                    format!("el id «{id}» ({}) está vacío o repetido", kind_es(kind).1)
+                } else {
+                    format!("the {kind} id “{id}” is empty or repeated")
+                }
+            }
+            Problem::UnknownReference { from, kind, id } => {
+                if es {
+                    {
+                        let (article, word) = kind_es(kind);
+                        format!("«{from}» menciona {article} {word} que no existe: «{id}»")
+                    }
+                } else {
+                    format!("“{from}” names a {kind} that does not exist: “{id}”")
+                }
+            }
+            Problem::EmptyCell { pillar, stage } => {
+                if es {
+                    format!("no hay criterios para «{pillar}» en la etapa «{stage}»")
+                } else {
+                    format!("there are no criteria for “{pillar}” at stage “{stage}”")
+                }
+            }
+            Problem::MissingText { place, lang: code } => {
+                if es {
+                    format!("falta el texto en «{code}» de {place}")
+                } else {
+                    format!("{place} has no “{code}” text")
+                }
+            }
+            Problem::BadThreshold(t) => {
+                if es {
+                    format!("el umbral {t} % no está entre 1 y 100")
+                } else {
+                    format!("the threshold {t} % is not between 1 and 100")
+                }
+            }
+            Problem::NoLanguages => {
+                if es {
+                    "no declara idiomas".into()
+                } else {
+                    "it declares no languages".into()
+                }
+            }
+        }
+    }
+}
+
 impl Model {
     /// Reads and validates a model file.
     pub fn parse(json: &str) -> Result<Model, ModelError> {
@@ -524,6 +656,23 @@ mod tests {
             place: "stages.a.name".into(),
             lang: "es".into()
         }));
+    }
+
+    #[test]
+    fn model_errors_read_plainly_in_both_languages() {
+        let mut v = tiny();
+        v["criteria"][0]["stage"] = serde_json::json!("b");
+        let err = Model::parse(&v.to_string()).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Es),
+            "El modelo tiene 2 problema(s): «c1» menciona una etapa que no existe: «b»; no hay criterios para «p» en la etapa «a»."
+        );
+        assert!(err
+            .message(Lang::En)
+            .starts_with("The model has 2 problem(s)"));
+        assert!(ModelError::NotJson(String::new())
+            .message(Lang::Es)
+            .contains("no es JSON"));
     }
 
     #[test]

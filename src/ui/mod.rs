@@ -5,14 +5,20 @@
 //!
 //! * [`shell`]: the page frame (header, navigation, language switch, notices, footer).
 //! * [`pages`]: one component per route.
+//! * [`state`]: the assessments and models in signals, saved by one effect each.
 //! * [`storage`]: the only code that touches `localStorage`.
+//! * [`files`]: reading picked files and offering downloads.
+//! * [`charts`]: the radar and heatmap helpers, and number formatting.
 //! * [`offline`]: service worker registration, the update prompt, persistent storage.
 //! * [`i18n`]: interface strings generated from `locales/`.
 
+pub mod charts;
+pub mod files;
 pub mod i18n;
 pub mod offline;
 pub mod pages;
 pub mod shell;
+pub mod state;
 pub mod storage;
 
 use crate::domain::prefs::{Lang, Prefs, PREFS_KEY};
@@ -36,13 +42,17 @@ pub fn App() -> impl IntoView {
     provide_context(storage);
     offline::provide_offline();
     provide_language(storage);
+    state::AppState::provide(storage);
     view! {
         <Router>
             <shell::Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/autodiagnostico") view=Assessment />
-                    <Route path=path!("/resultados") view=Results />
+                    <Route path=path!("/autodiagnostico") view=AssessmentList />
+                    <Route path=path!("/autodiagnostico/:id") view=Walk />
+                    <Route path=path!("/autodiagnostico/:id/:step") view=Walk />
+                    <Route path=path!("/resultados") view=ResultsIndex />
+                    <Route path=path!("/resultados/:id") view=Results />
                     <Route path=path!("/herramientas") view=Tools />
                     <Route path=path!("/experiencias") view=Experiences />
                     <Route path=path!("/haga") view=Haga />

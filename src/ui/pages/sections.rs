@@ -23,43 +23,6 @@ fn Section(
 }
 
 #[component]
-pub fn Assessment() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Section
-            title=t!(i18n, assessment.title).into_any()
-            lead=t!(i18n, assessment.lead).into_any()
-            holds_title=t!(i18n, assessment.holds_title).into_any()
-            items=vec![
-                t!(i18n, assessment.holds_1).into_any(),
-                t!(i18n, assessment.holds_2).into_any(),
-                t!(i18n, assessment.holds_3).into_any(),
-                t!(i18n, assessment.holds_4).into_any(),
-                t!(i18n, assessment.holds_5).into_any(),
-            ]
-        />
-    }
-}
-
-#[component]
-pub fn Results() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Section
-            title=t!(i18n, results.title).into_any()
-            lead=t!(i18n, results.lead).into_any()
-            holds_title=t!(i18n, results.holds_title).into_any()
-            items=vec![
-                t!(i18n, results.holds_1).into_any(),
-                t!(i18n, results.holds_2).into_any(),
-                t!(i18n, results.holds_3).into_any(),
-                t!(i18n, results.holds_4).into_any(),
-            ]
-        />
-    }
-}
-
-#[component]
 pub fn Tools() -> impl IntoView {
     let i18n = use_i18n();
     view! {

@@ -1,0 +1,412 @@
+//! The assessments on this device: start a new one, continue, duplicate, rename, delete (with
+//! confirmation), import a results file, and load another model.
+//!
+//! Importing never overwrites silently: when the file's assessment already exists here, the user
+//! chooses to replace it, keep both, or cancel. Every problem with a file is said in plain words
+//! in a live region, and nothing already saved changes.
+
+use crate::domain::assessment::Assessment;
+use crate::domain::exchange::{self, Imported, MAX_RESULTS_BYTES};
+use crate::domain::model::{Model, MAX_MODEL_BYTES};
+use crate::ui::files::{picked_file, read_text, ReadError};
+use crate::ui::i18n::*;
+use crate::ui::state::{new_id, now_iso, use_lang, use_state, AppState};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
+
+/// What the live region says after an action.
+#[derive(Clone, PartialEq)]
+enum Status {
+    None,
+    Ok(String),
+    Error(String),
+}
+
+#[component]
+pub fn AssessmentList() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let status = RwSignal::new(Status::None);
+    let list = move || {
+        state.workspace.with(|w| {
+            w.list()
+                .into_iter()
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <h1 tabindex="-1">{t!(i18n, list.title)}</h1>
+        <p class="lead">{t!(i18n, list.lead)}</p>
+        <NewAssessment />
+        <StatusLine status />
+        <Show
+            when=move || !list().is_empty()
+            fallback=move || view! { <p class="card empty">{t!(i18n, list.empty)}</p> }
+        >
+            <ul class="assessments">
+                <For each=list key=|id| id.clone() let:id>
+                    <AssessmentCard id status />
+                </For>
+            </ul>
+        </Show>
+        <section class="card" aria-labelledby="import-title">
+            <h2 id="import-title">{t!(i18n, import.title)}</h2>
+            <p>{t!(i18n, import.text)}</p>
+            <ImportResults status />
+        </section>
+        <section class="card" aria-labelledby="models-title">
+            <h2 id="models-title">{t!(i18n, models.title)}</h2>
+            <p>{t!(i18n, models.text)}</p>
+            <LoadModel status />
+        </section>
+    }
+}
+
+#[component]
+fn StatusLine(status: RwSignal<Status>) -> impl IntoView {
+    view! {
+        <div class="status" role="status" aria-live="polite">
+            {move || match status.get() {
+                Status::None => ().into_any(),
+                Status::Ok(text) => view! { <p class="status-ok">{text}</p> }.into_any(),
+                Status::Error(text) => view! { <p class="status-error">{text}</p> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// "Nuevo autodiagnóstico", with a model choice when more than one model is loaded.
+#[component]
+fn NewAssessment() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let chosen = RwSignal::new(0usize);
+    let create = move |_| {
+        let Some(model) = state.models.with(|m| m.get(chosen.get()).cloned()) else {
+            return;
+        };
+        let assessment = Assessment::new(new_id(), &model, &now_iso());
+        let id = assessment.id.clone();
+        state.workspace.update(|w| w.add(assessment));
+        navigate(&format!("/autodiagnostico/{id}"), Default::default());
+    };
+    view! {
+        <div class="new-assessment">
+            <Show when=move || state.models.with(|m| m.len() > 1)>
+                <label for="new-model">{t!(i18n, list.model)}</label>
+                <select
+                    id="new-model"
+                    on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))
+                >
+                    {move || {
+                        state
+                            .models
+                            .get()
+                            .iter()
+                            .enumerate()
+                            .map(|(i, m)| {
+                                let label = format!("{} ({})", m.name.get(lang.get()), m.version);
+                                view! { <option value=i.to_string() selected=move || chosen.get() == i>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </Show>
+            <button type="button" class="button button-primary" on:click=create>
+                {t!(i18n, list.new)}
+            </button>
+        </div>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum CardMode {
+    View,
+    Rename,
+    ConfirmDelete,
+}
+
+#[component]
+fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let mode = RwSignal::new(CardMode::View);
+    let id = StoredValue::new(id);
+    let assessment = move || state.assessment(&id.get_value());
+    let name = move || {
+        assessment()
+            .map(|a| a.display_name())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| t_string!(i18n, list.untitled).to_string())
+    };
+    let model = move || assessment().and_then(|a| state.model_for(&a.model));
+    let progress = move || match (assessment(), model()) {
+        (Some(a), Some(m)) => a.progress(&m),
+        _ => (0, 0),
+    };
+    let heading_id = move || format!("card-{}", id.get_value());
+    let draft = RwSignal::new(String::new());
+
+    let duplicate = move |_| {
+        let copy_name = format!("{} · {}", name(), t_string!(i18n, list.copy_suffix));
+        let now = now_iso();
+        state.workspace.update(|w| {
+            w.duplicate(&id.get_value(), new_id(), copy_name.clone(), &now);
+        });
+        status.set(Status::Ok(format!(
+            "{} «{copy_name}».",
+            t_string!(i18n, list.duplicated)
+        )));
+    };
+    let delete = move |_| {
+        let gone = name();
+        state.workspace.update(|w| {
+            w.delete(&id.get_value());
+        });
+        status.set(Status::Ok(format!(
+            "{} «{gone}».",
+            t_string!(i18n, list.deleted)
+        )));
+    };
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.update(&id.get_value(), |a, now| {
+            a.rename(&draft.get_untracked(), now)
+        });
+        mode.set(CardMode::View);
+    };
+
+    view! {
+        <li class="card assessment" aria-labelledby=heading_id>
+            <h2 id=heading_id>{name}</h2>
+            <p class="muted">
+                {move || model().map(|m| m.name.get(lang.get()).to_string()).unwrap_or_default()}
+                " · " {t!(i18n, list.updated)} " "
+                {move || assessment().map(|a| a.updated_at.get(..10).unwrap_or_default().to_string())}
+            </p>
+            <p class="progress-line">
+                <progress max=move || progress().1 value=move || progress().0></progress>
+                " "
+                {move || {
+                    let (done, total) = progress();
+                    t_string!(i18n, list.answered, done = done, total = total).to_string()
+                }}
+            </p>
+            {move || match mode.get() {
+                CardMode::View => view! {
+                    <div class="actions">
+                        <A href=move || format!("/autodiagnostico/{}", id.get_value()) attr:class="button button-primary">
+                            {t!(i18n, list.continue_)}
+                        </A>
+                        <A href=move || format!("/resultados/{}", id.get_value()) attr:class="button">
+                            {t!(i18n, list.results)}
+                        </A>
+                        <button type="button" class="button" on:click=duplicate>{t!(i18n, list.duplicate)}</button>
+                        <button type="button" class="button" on:click=move |_| {
+                            draft.set(assessment().map(|a| a.display_name()).unwrap_or_default());
+                            mode.set(CardMode::Rename);
+                        }>{t!(i18n, list.rename)}</button>
+                        <button type="button" class="button button-danger" on:click=move |_| mode.set(CardMode::ConfirmDelete)>
+                            {t!(i18n, list.delete)}
+                        </button>
+                    </div>
+                }.into_any(),
+                CardMode::Rename => view! {
+                    <form class="inline-form" on:submit=save_name>
+                        <label for=move || format!("rename-{}", id.get_value())>{t!(i18n, list.new_name)}</label>
+                        <input
+                            id=move || format!("rename-{}", id.get_value())
+                            type="text"
+                            prop:value=draft
+                            on:input=move |ev| draft.set(event_target_value(&ev))
+                            autofocus
+                        />
+                        <button type="submit" class="button button-primary">{t!(i18n, list.save)}</button>
+                        <button type="button" class="button" on:click=move |_| mode.set(CardMode::View)>{t!(i18n, list.cancel)}</button>
+                    </form>
+                }.into_any(),
+                CardMode::ConfirmDelete => view! {
+                    <div class="confirm" role="alertdialog" aria-labelledby=move || format!("confirm-{}", id.get_value())>
+                        <p id=move || format!("confirm-{}", id.get_value())>
+                            {move || t_string!(i18n, list.confirm_delete, name = name()).to_string()}
+                        </p>
+                        <button type="button" class="button button-danger" on:click=delete>{t!(i18n, list.confirm_yes)}</button>
+                        <button type="button" class="button" on:click=move |_| mode.set(CardMode::View)>{t!(i18n, list.cancel)}</button>
+                    </div>
+                }.into_any(),
+            }}
+        </li>
+    }
+}
+
+/// A file that could not be read, told the way import errors are.
+fn read_error_message(err: ReadError, lang: crate::domain::prefs::Lang) -> String {
+    match err {
+        ReadError::TooLarge { bytes } => exchange::ImportError::TooLarge { bytes }.message(lang),
+        ReadError::Unreadable => exchange::ImportError::NotJson.message(lang),
+    }
+}
+
+/// "Importar resultados": reads a file, and asks before replacing an existing assessment.
+#[component]
+fn ImportResults(status: RwSignal<Status>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let pending: RwSignal<Option<Assessment>, LocalStorage> = RwSignal::new_local(None);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_file(&ev) else { return };
+        leptos::task::spawn_local(async move {
+            let text = match read_text(&file, MAX_RESULTS_BYTES).await {
+                Ok(text) => text,
+                Err(e) => {
+                    return status.set(Status::Error(read_error_message(e, lang.get_untracked())))
+                }
+            };
+            let models: Vec<Model> = state
+                .models
+                .with_untracked(|m| m.iter().map(|m| (**m).clone()).collect());
+            match exchange::import(&text, &models) {
+                Err(e) => status.set(Status::Error(e.message(lang.get_untracked()))),
+                Ok(Imported { assessment, .. }) => {
+                    if state
+                        .workspace
+                        .with_untracked(|w| w.get(&assessment.id).is_some())
+                    {
+                        status.set(Status::None);
+                        pending.set(Some(assessment));
+                    } else {
+                        finish_import(state, status, assessment, i18n);
+                    }
+                }
+            }
+        });
+    };
+
+    view! {
+        <label class="button file-button">
+            {t!(i18n, import.choose)}
+            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file />
+        </label>
+        <Show when=move || pending.with(Option::is_some)>
+            <div class="confirm" role="alertdialog" aria-labelledby="import-conflict">
+                <p id="import-conflict">
+                    {move || {
+                        let name = pending.with(|p| p.as_ref().map(|a| a.display_name()).unwrap_or_default());
+                        t_string!(i18n, import.conflict, name = name).to_string()
+                    }}
+                </p>
+                <button type="button" class="button button-danger" on:click=move |_| {
+                    if let Some(a) = pending.get_untracked() {
+                        pending.set(None);
+                        finish_import(state, status, a, i18n);
+                    }
+                }>{t!(i18n, import.replace)}</button>
+                <button type="button" class="button" on:click=move |_| {
+                    if let Some(mut a) = pending.get_untracked() {
+                        pending.set(None);
+                        a.id = new_id();
+                        finish_import(state, status, a, i18n);
+                    }
+                }>{t!(i18n, import.keep_both)}</button>
+                <button type="button" class="button" on:click=move |_| {
+                    pending.set(None);
+                    status.set(Status::Ok(t_string!(i18n, import.cancelled).to_string()));
+                }>{t!(i18n, list.cancel)}</button>
+            </div>
+        </Show>
+    }
+}
+
+fn finish_import(
+    state: AppState,
+    status: RwSignal<Status>,
+    assessment: Assessment,
+    i18n: leptos_i18n::I18nContext<Locale>,
+) {
+    let name = assessment.display_name();
+    state.workspace.update(|w| w.replace(assessment));
+    status.set(Status::Ok(
+        t_string!(i18n, import.done, name = name).to_string(),
+    ));
+}
+
+/// "Cargar otro modelo": adds a model from a JSON file, after full validation.
+#[component]
+fn LoadModel(status: RwSignal<Status>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_file(&ev) else { return };
+        leptos::task::spawn_local(async move {
+            let text = match read_text(&file, MAX_MODEL_BYTES).await {
+                Ok(text) => text,
+                Err(ReadError::TooLarge { bytes }) => {
+                    return status.set(Status::Error(
+                        crate::domain::model::ModelError::TooLarge { bytes }
+                            .message(lang.get_untracked()),
+                    ))
+                }
+                Err(ReadError::Unreadable) => {
+                    return status.set(Status::Error(
+                        crate::domain::model::ModelError::NotJson(String::new())
+                            .message(lang.get_untracked()),
+                    ))
+                }
+            };
+            match Model::parse(&text) {
+                Err(e) => status.set(Status::Error(e.message(lang.get_untracked()))),
+                Ok(model) => {
+                    let name = model.name.get(lang.get_untracked()).to_string();
+                    let clash = state.models.with_untracked(|ms| {
+                        ms.iter()
+                            .find(|m| m.id == model.id && m.version == model.version)
+                            .map(|m| m.content_hash() == model.content_hash())
+                    });
+                    match clash {
+                        Some(true) => status.set(Status::Ok(
+                            t_string!(i18n, models.already, name = name).to_string(),
+                        )),
+                        Some(false) => status.set(Status::Error(
+                            t_string!(i18n, models.clash, name = name).to_string(),
+                        )),
+                        None => {
+                            state.models.update(|ms| ms.push(Arc::new(model)));
+                            status.set(Status::Ok(
+                                t_string!(i18n, models.loaded, name = name).to_string(),
+                            ));
+                        }
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <Show when=move || state.models.with(|m| m.len() > 1)>
+            <ul class="models">
+                {move || {
+                    state
+                        .models
+                        .get()
+                        .iter()
+                        .skip(1)
+                        .map(|m| view! { <li>{m.name.get(lang.get()).to_string()} " · " {m.version.clone()}</li> })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
+        <label class="button file-button">
+            {t!(i18n, models.choose)}
+            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file />
+        </label>
+    }
+}

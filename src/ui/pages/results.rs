@@ -1,0 +1,371 @@
+//! The results of one assessment: the overall reading, the pillar × stage heatmap, the radar of
+//! indices, an explanation per pillar (why this stage, what is missing for the next), the policy
+//! lines and the enabling conditions; plus "Exportar resultados".
+//!
+//! Every figure comes from [`crate::domain::scoring::score`]; this page only lays it out.
+
+use crate::domain::assessment::{AnswerValue, Assessment};
+use crate::domain::exchange;
+use crate::domain::model::Model;
+use crate::domain::places::country_name;
+use crate::domain::prefs::Lang;
+use crate::domain::scoring::{score, PillarScore, Scores};
+use crate::ui::charts::{heat_class, number, percent, Radar};
+use crate::ui::files::download;
+use crate::ui::i18n::*;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::state::{now_iso, use_lang, use_state};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// `/resultados`: choose an assessment (or start one).
+#[component]
+pub fn ResultsIndex() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let items = move || {
+        state.workspace.with(|w| {
+            w.list()
+                .into_iter()
+                .map(|a| (a.id.clone(), a.display_name()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <h1 tabindex="-1">{t!(i18n, results.title)}</h1>
+        <p class="lead">{t!(i18n, results.lead)}</p>
+        <Show
+            when=move || !items().is_empty()
+            fallback=move || view! {
+                <p class="card empty">{t!(i18n, results.none)} " "
+                    <A href="/autodiagnostico">{t!(i18n, results.start)}</A></p>
+            }
+        >
+            <ul class="link-list">
+                {move || items().into_iter().map(|(id, name)| {
+                    let name = if name.is_empty() { t_string!(i18n, list.untitled).to_string() } else { name };
+                    view! { <li><A href=format!("/resultados/{id}")>{name}</A></li> }
+                }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let params = use_params_map();
+    let state = use_state();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let model = Memo::new(move |_| {
+        state
+            .assessment(&id.get())
+            .and_then(|a| state.model_for(&a.model))
+    });
+    move || match model.get() {
+        Some(model) => view! { <ResultsFor id=id.get() model /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let id = StoredValue::new(id);
+    let model = StoredValue::new(model);
+    let assessment = Memo::new(move |_| state.assessment(&id.get_value()));
+    let scores = Signal::derive(move || {
+        assessment
+            .with(|a| a.as_ref().map(|a| model.with_value(|m| score(m, a))))
+            .expect("the assessment exists while shown")
+    });
+    let stage_name = move |level: usize, lang: Lang| -> String {
+        model.with_value(|m| match level {
+            0 => t_string!(i18n, results.no_stage).to_string(),
+            l => m.stages[l - 1].name.get(lang).to_string(),
+        })
+    };
+    let (exported, set_exported) = signal(false);
+    let export = move |_| {
+        let Some(a) = assessment.get_untracked() else {
+            return;
+        };
+        let file =
+            model.with_value(|m| exchange::export(m, &a, env!("CARGO_PKG_VERSION"), &now_iso()));
+        if download(
+            &exchange::file_name(&a),
+            "application/json",
+            &exchange::to_json(&file),
+        )
+        .is_ok()
+        {
+            set_exported.set(true);
+        }
+    };
+    let n_stages = model.with_value(|m| m.stages.len());
+
+    view! {
+        <p class="crumbs"><A href="/autodiagnostico">{t!(i18n, walk.back_to_list)}</A></p>
+        <h1 tabindex="-1">
+            {t!(i18n, results.title)} ": "
+            {move || assessment.get().map(|a| a.display_name()).filter(|n| !n.is_empty()).unwrap_or_else(|| t_string!(i18n, list.untitled).to_string())}
+        </h1>
+        <p class="muted">{move || assessment.get().map(|a| profile_line(&a, &model.get_value(), lang.get()))}</p>
+        <div class="actions no-print">
+            <button type="button" class="button button-primary" on:click=export>{t!(i18n, results.export)}</button>
+            <A href=move || format!("/autodiagnostico/{}", id.get_value()) attr:class="button">{t!(i18n, results.edit)}</A>
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results.print)}</button>
+        </div>
+        <div role="status" aria-live="polite">
+            <Show when=move || exported.get()>
+                <p class="status-ok">{t!(i18n, results.exported)}</p>
+            </Show>
+        </div>
+
+        <section class="card summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">{t!(i18n, results.overall)}</h2>
+            <p class="big" id="overall-stage">{move || stage_name(scores.with(|s| s.overall_level), lang.get())}</p>
+            <p>
+                {move || {
+                    let mean = scores.with(|s| s.mean_index);
+                    t_string!(i18n, results.overall_text, mean = number(mean, 2, lang.get()), max = n_stages).to_string()
+                }}
+            </p>
+        </section>
+
+        <section aria-labelledby="heat-title">
+            <h2 id="heat-title">{t!(i18n, results.heat_title)}</h2>
+            <p>{move || t_string!(i18n, results.heat_text, threshold = scores.with(|s| s.threshold_percent)).to_string()}</p>
+            <div class="table-scroll" tabindex="0">
+                <table class="heatmap" id="heatmap">
+                    <caption class="visually-hidden">{t!(i18n, results.heat_title)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, walk.pillar)}</th>
+                            {move || model.with_value(|m| m.stages.iter().map(|s| view! { <th scope="col">{s.name.get(lang.get()).to_string()}</th> }).collect_view())}
+                            <th scope="col">{t!(i18n, results.stage)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || scores.with(|s| s.pillars.iter().map(|p| {
+                            let name = model.with_value(|m| m.pillar(&p.pillar).map(|x| x.name.get(lang.get()).to_string()).unwrap_or_default());
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    {p.stages.iter().map(|st| {
+                                        let status = if st.reached { t_string!(i18n, results.cell_reached) }
+                                            else if st.met { t_string!(i18n, results.cell_met) }
+                                            else { t_string!(i18n, results.cell_missing) };
+                                        view! {
+                                            <td class=heat_class(st.share(), st.met, st.reached)>
+                                                <span class="pct">{percent(st.share(), lang.get())}</span>
+                                                <span class="state">{status}</span>
+                                            </td>
+                                        }
+                                    }).collect_view()}
+                                    <td class="level">{stage_name(p.level, lang.get())}</td>
+                                </tr>
+                            }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+            <p class="legend muted">{t!(i18n, results.heat_legend)}</p>
+        </section>
+
+        <section aria-labelledby="radar-section">
+            <h2 id="radar-section">{t!(i18n, results.index_title)}</h2>
+            <p>{move || t_string!(i18n, results.index_text, max = n_stages).to_string()}</p>
+            <div class="chart-pair">
+                <Radar model=model.get_value() scores lang />
+                <table class="index-table">
+                    <caption>{t!(i18n, results.index_caption)}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, walk.pillar)}</th>
+                        <th scope="col">{t!(i18n, results.stage)}</th>
+                        <th scope="col">{t!(i18n, results.index)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || scores.with(|s| s.pillars.iter().map(|p| {
+                            let name = model.with_value(|m| m.pillar(&p.pillar).map(|x| x.name.get(lang.get()).to_string()).unwrap_or_default());
+                            view! { <tr><th scope="row">{name}</th><td>{stage_name(p.level, lang.get())}</td><td>{number(p.index, 2, lang.get())}</td></tr> }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+
+        <section aria-labelledby="why-title">
+            <h2 id="why-title">{t!(i18n, results.why_title)}</h2>
+            {move || scores.with(|s| s.pillars.iter().map(|p| {
+                let a = assessment.get().expect("shown only with an assessment");
+                view! { <Explanation model=model.get_value() pillar=p.clone() assessment=a threshold=s.threshold_percent /> }
+            }).collect_view())}
+        </section>
+
+        <LinesAndConditions model=model.get_value() scores assessment />
+    }
+}
+
+fn profile_line(a: &Assessment, model: &Model, lang: Lang) -> String {
+    let p = &a.profile;
+    let mut parts: Vec<String> = Vec::new();
+    let place = [p.municipality.trim(), p.region.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !place.is_empty() {
+        parts.push(place);
+    }
+    if !p.country.is_empty() {
+        parts.push(country_name(&p.country, lang).to_owned());
+    }
+    if let Some(b) = p.population_band {
+        parts.push(b.label(lang).to_owned());
+    }
+    if !p.date.is_empty() {
+        parts.push(p.date.clone());
+    }
+    parts.push(format!("{} {}", model.name.get(lang), model.version));
+    parts.join(" · ")
+}
+
+/// Why a pillar is where it is, stage by stage, and what is missing for the next stage.
+#[component]
+fn Explanation(
+    model: Arc<Model>,
+    pillar: PillarScore,
+    assessment: Assessment,
+    threshold: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let Some(p) = model.pillar(&pillar.pillar).cloned() else {
+        return ().into_any();
+    };
+    let model = StoredValue::new(model);
+    let pillar = StoredValue::new(pillar);
+    let assessment = StoredValue::new(assessment);
+    let stage_text =
+        move |i: usize, lang: Lang| model.with_value(|m| m.stages[i].name.get(lang).to_string());
+    view! {
+        <article class="card explanation" id=format!("why-{}", p.id)>
+            <h3>{move || p.name.get(lang.get()).to_string()}</h3>
+            <p class="verdict">
+                {move || pillar.with_value(|ps| match ps.level {
+                    0 => t_string!(i18n, results.verdict_none, first = stage_text(0, lang.get())).to_string(),
+                    l => t_string!(i18n, results.verdict, stage = stage_text(l - 1, lang.get()), index = number(ps.index, 2, lang.get())).to_string(),
+                })}
+            </p>
+            <ul class="stage-lines">
+                {move || pillar.with_value(|ps| ps.stages.iter().enumerate().map(|(i, st)| {
+                    let points = number(f64::from(st.half_points) / 2.0, if st.half_points % 2 == 0 { 0 } else { 1 }, lang.get());
+                    let state = if st.reached { t_string!(i18n, results.cell_reached) }
+                        else if st.met { t_string!(i18n, results.cell_met_long) }
+                        else { t_string!(i18n, results.cell_missing) };
+                    view! {
+                        <li>
+                            <strong>{stage_text(i, lang.get())}</strong> ": "
+                            {t_string!(i18n, results.stage_points, points = points, applicable = st.applicable, pct = percent(st.share(), lang.get())).to_string()}
+                            " — " {state}
+                        </li>
+                    }
+                }).collect_view())}
+            </ul>
+            {move || pillar.with_value(|ps| match ps.next_stage() {
+                None => view! { <p class="ok">{t!(i18n, results.top_reached)}</p> }.into_any(),
+                Some(next) => {
+                    let next_name = model.with_value(|m| m.stage(&next.stage).map(|s| s.name.get(lang.get()).to_string()).unwrap_or_default());
+                    let points = number(f64::from(next.half_points_missing) / 2.0, if next.half_points_missing % 2 == 0 { 0 } else { 1 }, lang.get());
+                    let blocked = !next.met;
+                    let items: Vec<(String, String, &'static str)> = next.missing.iter().filter_map(|cid| {
+                        let c = model.with_value(|m| m.criterion(cid).cloned())?;
+                        let status = match assessment.with_value(|a| a.value(cid)) {
+                            Some(AnswerValue::Partial) => t_string!(i18n, answer.partial),
+                            Some(AnswerValue::No) => t_string!(i18n, answer.no),
+                            _ => t_string!(i18n, answer.unanswered),
+                        };
+                        Some((cid.clone(), c.text.get(lang.get()).to_string(), status))
+                    }).collect();
+                    view! {
+                        <p>
+                            {if blocked {
+                                t_string!(i18n, results.next_needs, next = next_name.clone(), points = points, threshold = threshold).to_string()
+                            } else {
+                                t_string!(i18n, results.next_met_blocked, next = next_name.clone()).to_string()
+                            }}
+                        </p>
+                        <ul class="missing">
+                            {items.into_iter().map(|(cid, text, status)| view! {
+                                <li><span class="code">{cid}</span> " " {text} " " <span class="tag">{status}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn LinesAndConditions(
+    model: Arc<Model>,
+    scores: Signal<Scores>,
+    assessment: Memo<Option<Assessment>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let model = StoredValue::new(model);
+    view! {
+        <Show when=move || model.with_value(|m| !m.lines.is_empty())>
+            <section aria-labelledby="lines-title">
+                <h2 id="lines-title">{t!(i18n, results.lines_title)}</h2>
+                <p>{t!(i18n, results.lines_text)}</p>
+                <table class="bars">
+                    <caption class="visually-hidden">{t!(i18n, results.lines_title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, results.line)}</th>
+                        <th scope="col">{t!(i18n, results.share)}</th>
+                        <th scope="col">{t!(i18n, results.counted)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || scores.with(|s| s.lines.iter().map(|l| {
+                            let name = model.with_value(|m| m.line(&l.line).map(|x| x.name.get(lang.get()).to_string()).unwrap_or_default());
+                            let width = format!("width: {:.0}%", l.share * 100.0);
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td><span class="bar" aria-hidden="true"><span style=width></span></span> {percent(l.share, lang.get())}</td>
+                                    <td>{l.applicable} " / " {l.total}</td>
+                                </tr>
+                            }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </section>
+        </Show>
+        <Show when=move || model.with_value(|m| !m.conditions.is_empty())>
+            <section aria-labelledby="conditions-title">
+                <h2 id="conditions-title">{t!(i18n, results.conditions_title)}</h2>
+                <p>{t!(i18n, results.conditions_text)}</p>
+                <ul class="conditions">
+                    {move || model.with_value(|m| m.conditions.iter().map(|c| {
+                        let value = assessment.with(|a| a.as_ref().and_then(|a| a.conditions.get(&c.id).and_then(|x| x.value)));
+                        let (class, status) = match value {
+                            Some(AnswerValue::Yes) => ("cond cond-yes", t_string!(i18n, answer.yes)),
+                            Some(AnswerValue::Partial) => ("cond cond-partial", t_string!(i18n, answer.partial)),
+                            Some(AnswerValue::No) => ("cond cond-no", t_string!(i18n, answer.no)),
+                            _ => ("cond cond-none", t_string!(i18n, answer.unanswered)),
+                        };
+                        view! { <li class=class><span class="tag">{status}</span> " " {c.name.get(lang.get()).to_string()}</li> }
+                    }).collect_view())}
+                </ul>
+            </section>
+        </Show>
+    }
+}
