@@ -2,7 +2,7 @@
 // for looking at the app as a user would. Usage: node screenshots.mjs OUT_DIR
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { NOT_FOUND, PAGES, launch, switchTo, visit } from './lib.mjs';
+import { PAGES, answerStep, launch, newAssessment, switchTo, visit } from './lib.mjs';
 
 const out = process.argv[2] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
@@ -19,6 +19,23 @@ for (const width of [390, 1280]) {
       const name = (path === '/' ? 'home' : path.slice(1).replaceAll('/', '_')) + `-${lang}-${width}.png`;
       await page.screenshot({ path: join(out, name), fullPage: true });
     }
+    // The assessment pages, with some answers.
+    const id = await newAssessment(page, 'Yumbo');
+    await page.screenshot({ path: join(out, `walk-profile-${lang}-${width}.png`), fullPage: true });
+    const labels = lang === 'es' ? ['Sí', 'Sí', 'Parcial', 'No'] : ['Yes', 'Yes', 'Partly', 'No'];
+    for (const pillar of ['transparencia', 'participacion']) {
+      await visit(page, `/autodiagnostico/${id}/${pillar}`);
+      await answerStep(page, labels);
+    }
+    await visit(page, `/autodiagnostico/${id}/transparencia`);
+    await page.screenshot({ path: join(out, `walk-pillar-${lang}-${width}.png`) });
+    await visit(page, `/autodiagnostico/${id}/condiciones`);
+    await answerStep(page, labels);
+    await page.screenshot({ path: join(out, `walk-conditions-${lang}-${width}.png`) });
+    await visit(page, `/resultados/${id}`);
+    await page.screenshot({ path: join(out, `results-${lang}-${width}.png`), fullPage: true });
+    await visit(page, '/autodiagnostico');
+    await page.screenshot({ path: join(out, `list-${lang}-${width}.png`), fullPage: true });
     if (width < 600) {
       await visit(page, '/');
       await page.locator('.menu-toggle').click();
@@ -28,4 +45,4 @@ for (const width of [390, 1280]) {
   }
 }
 await browser.close();
-console.log(`screenshots written to ${out}/ (${NOT_FOUND.es ? 'including the 404 page' : ''})`);
+console.log(`screenshots written to ${out}/`);

@@ -21,7 +21,7 @@ after(async () => {
 });
 
 async function answersInStorage(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('megaip.assessments.v1')).assessments[0].answers);
+  return page.evaluate(() => JSON.parse(localStorage.getItem('megaip.assessments.v2')).assessments[0].answers);
 }
 
 test('a full walk, partly keyboard-only, survives reloads', async () => {
@@ -165,7 +165,8 @@ test('every bad file gets its own message and changes nothing', async () => {
   const id = await newAssessment(page, 'Yumbo');
   const { path } = await exportFile(page, id);
   const good = JSON.parse(readFileSync(path, 'utf8'));
-  const savedBefore = await page.evaluate(() => localStorage.getItem('megaip.assessments.v1'));
+  const savedBefore = await page.evaluate(() => localStorage.getItem('megaip.assessments.v2'));
+  assert.ok(savedBefore?.includes('Yumbo'), 'the assessment is saved before the bad files');
 
   const variants = [
     ['no-json.json', 'esto no es json {', /no es un archivo JSON/],
@@ -185,7 +186,7 @@ test('every bad file gets its own message and changes nothing', async () => {
     await error.waitFor();
     assert.match(await error.innerText(), message, name);
   }
-  assert.equal(await page.evaluate(() => localStorage.getItem('megaip.assessments.v1')), savedBefore);
+  assert.equal(await page.evaluate(() => localStorage.getItem('megaip.assessments.v2')), savedBefore);
 
   // English messages too.
   await switchTo(page, 'en');
@@ -290,5 +291,28 @@ test('typed evidence that is not a web link is never rendered as a link', async 
   await page.locator('.answer-card').first().waitFor();
   assert.equal(await page.locator('.answer-card').first().locator('textarea').inputValue(), '<img src=x onerror=alert(1)>');
   assert.equal(await page.locator('main img').count(), 0);
+  await context.close();
+});
+
+test('assessments saved by the previous storage version still open', async () => {
+  const { context, errors } = await openContext(browser);
+  const page = await context.newPage();
+  const id = await newAssessment(page, 'Tunja');
+  await page.goto(`${BASE}/autodiagnostico/${id}/transparencia`);
+  await answerStep(page, ['Sí']);
+  // Rewrite the stored list as version 1 had it: no canvases, no plan, under the v1 key.
+  await page.evaluate(() => {
+    const data = JSON.parse(localStorage.getItem('megaip.assessments.v2'));
+    for (const a of data.assessments) {
+      delete a.canvases;
+      delete a.plan;
+    }
+    localStorage.removeItem('megaip.assessments.v2');
+    localStorage.setItem('megaip.assessments.v1', JSON.stringify(data));
+  });
+  await visit(page, `/resultados/${id}`);
+  assert.match(await heading(page), /Tunja/);
+  assert.match(await page.locator('#heatmap tbody tr').first().innerText(), /Transparencia/);
+  assert.deepEqual(errors, []);
   await context.close();
 });

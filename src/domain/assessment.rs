@@ -11,13 +11,16 @@
 //! strings in tests), which keeps this module free of any clock.
 
 use crate::domain::model::{Model, ModelRef};
+use crate::domain::plan::{Plan, StepEdit};
 use crate::domain::prefs::Lang;
 use crate::domain::storage::Key;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Where the assessments live in storage.
-pub const ASSESSMENTS_KEY: Key = Key::new("assessments", 1);
+/// Where the assessments live in storage. Version 2 added canvases and the plan; a device that
+/// only has version 1 is read from [`ASSESSMENTS_KEY_V1`] (the same shape minus those fields).
+pub const ASSESSMENTS_KEY: Key = Key::new("assessments", 2);
+pub const ASSESSMENTS_KEY_V1: Key = Key::new("assessments", 1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -155,6 +158,12 @@ pub struct Assessment {
     /// By enabling-condition id.
     #[serde(default)]
     pub conditions: BTreeMap<String, Answer>,
+    /// Canvas (lienzo) fields the team filled in, by methodology id, then field id.
+    #[serde(default)]
+    pub canvases: BTreeMap<String, BTreeMap<String, String>>,
+    /// The action plan, once generated.
+    #[serde(default)]
+    pub plan: Option<Plan>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -179,6 +188,8 @@ impl Assessment {
             },
             answers: BTreeMap::new(),
             conditions: BTreeMap::new(),
+            canvases: BTreeMap::new(),
+            plan: None,
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
         }
@@ -218,6 +229,41 @@ impl Assessment {
         self.touch(now);
     }
 
+    /// Sets one canvas field; an emptied field is removed, and so is an emptied canvas.
+    pub fn edit_canvas(&mut self, methodology: &str, field: &str, text: String, now: &str) {
+        let canvas = self.canvases.entry(methodology.to_owned()).or_default();
+        if text.trim().is_empty() {
+            canvas.remove(field);
+        } else {
+            canvas.insert(field.to_owned(), text);
+        }
+        if canvas.is_empty() {
+            self.canvases.remove(methodology);
+        }
+        self.touch(now);
+    }
+
+    pub fn canvas_field(&self, methodology: &str, field: &str) -> &str {
+        self.canvases
+            .get(methodology)
+            .and_then(|c| c.get(field))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Replaces the plan (keeping edits is the caller's choice: see [`Plan::regenerate`]).
+    pub fn set_plan(&mut self, plan: Plan, now: &str) {
+        self.plan = Some(plan);
+        self.touch(now);
+    }
+
+    pub fn edit_plan_step(&mut self, step: &str, edit: StepEdit, now: &str) {
+        if let Some(plan) = &mut self.plan {
+            plan.edit(step, edit);
+            self.touch(now);
+        }
+    }
+
     pub fn rename(&mut self, name: &str, now: &str) {
         self.name = name.trim().to_owned();
         self.touch(now);
@@ -229,21 +275,14 @@ impl Assessment {
 
     /// How many of the model's criteria have an answer, out of how many.
     pub fn progress(&self, model: &Model) -> (usize, usize) {
-        let answered = model
-            .criteria
-            .iter()
-            .filter(|c| self.value(&c.id).is_some())
-            .count();
+        let answered = model.criteria.iter().filter(|c| self.value(&c.id).is_some()).count();
         (answered, model.criteria.len())
     }
 
     /// The same, for one pillar × stage cell.
     pub fn cell_progress(&self, model: &Model, pillar: &str, stage: &str) -> (usize, usize) {
         let cell: Vec<_> = model.cell(pillar, stage).collect();
-        (
-            cell.iter().filter(|c| self.value(&c.id).is_some()).count(),
-            cell.len(),
-        )
+        (cell.iter().filter(|c| self.value(&c.id).is_some()).count(), cell.len())
     }
 
     /// A copy to reassess later: same profile and answers, new id, new dates.
@@ -281,11 +320,7 @@ pub struct Workspace {
 impl Workspace {
     pub fn list(&self) -> Vec<&Assessment> {
         let mut all: Vec<&Assessment> = self.assessments.iter().collect();
-        all.sort_by(|a, b| {
-            b.updated_at
-                .cmp(&a.updated_at)
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        all.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
         all
     }
 
@@ -350,11 +385,7 @@ mod tests {
     fn edits_update_the_answer_and_the_timestamp() {
         let (model, mut a) = fresh();
         a.edit_answer("T-INF-1", Edit::Value(Some(AnswerValue::Partial)), T1);
-        a.edit_answer(
-            "T-INF-1",
-            Edit::Note("Falta la categoría de contratos".into()),
-            T1,
-        );
+        a.edit_answer("T-INF-1", Edit::Note("Falta la categoría de contratos".into()), T1);
         a.edit_answer(
             "T-INF-1",
             Edit::Evidence("  https://example.gov/transparencia ".into()),
@@ -407,13 +438,37 @@ mod tests {
     }
 
     #[test]
+    fn canvases_keep_only_filled_fields() {
+        let (_, mut a) = fresh();
+        a.edit_canvas("mapa-actores", "actor", "Junta de Acción Comunal".into(), T1);
+        a.edit_canvas("mapa-actores", "poder", "Alto".into(), T1);
+        assert_eq!(a.canvas_field("mapa-actores", "actor"), "Junta de Acción Comunal");
+        a.edit_canvas("mapa-actores", "poder", "  ".into(), T1);
+        assert_eq!(a.canvases["mapa-actores"].len(), 1);
+        a.edit_canvas("mapa-actores", "actor", String::new(), T1);
+        assert!(a.canvases.is_empty());
+        assert_eq!(a.updated_at, T1);
+    }
+
+    #[test]
+    fn version_1_data_reads_as_version_2() {
+        let (_, a) = fresh();
+        let mut v = serde_json::to_value(Workspace {
+            assessments: vec![a.clone()],
+        })
+        .unwrap();
+        let stored = v["assessments"][0].as_object_mut().unwrap();
+        stored.remove("canvases");
+        stored.remove("plan");
+        let back: Workspace = serde_json::from_value(v).unwrap();
+        assert_eq!(back.assessments[0], a);
+    }
+
+    #[test]
     fn population_band_ids_round_trip() {
         for b in PopulationBand::ALL {
             assert_eq!(PopulationBand::from_id(b.id()), Some(b));
-            assert_eq!(
-                serde_json::to_string(&b).unwrap(),
-                format!("\"{}\"", b.id())
-            );
+            assert_eq!(serde_json::to_string(&b).unwrap(), format!("\"{}\"", b.id()));
         }
     }
 }

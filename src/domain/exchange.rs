@@ -12,13 +12,15 @@
 //! format ever shipped under `tests/fixtures/results/`.
 
 use crate::domain::assessment::Assessment;
+use crate::domain::haga::Haga;
 use crate::domain::model::Model;
 use crate::domain::prefs::Lang;
 use crate::domain::scoring::{score, Scores};
 use serde::{Deserialize, Serialize};
 
 /// Current results format. Bump it with a migration in [`migrate`] and a new fixture.
-pub const RESULTS_FORMAT: u32 = 1;
+/// 1: first release. 2: adds the methodology canvases and the action plan.
+pub const RESULTS_FORMAT: u32 = 2;
 /// Tells our files apart from any other JSON.
 pub const RESULTS_KIND: &str = "megaip-results";
 /// A real results file is tens of kilobytes; anything far larger is refused before parsing.
@@ -105,6 +107,8 @@ pub enum ImportError {
     },
     UnknownCriteria(Vec<String>),
     UnknownConditions(Vec<String>),
+    /// Canvas fields of methodologies (or fields) the toolkit does not have.
+    UnknownCanvas(Vec<String>),
 }
 
 impl ImportError {
@@ -171,10 +175,7 @@ impl ImportError {
                         ids.join(", ")
                     )
                 } else {
-                    format!(
-                        "The file answers criteria the model does not have: {}.",
-                        ids.join(", ")
-                    )
+                    format!("The file answers criteria the model does not have: {}.", ids.join(", "))
                 }
             }
             UnknownConditions(ids) => {
@@ -190,6 +191,16 @@ impl ImportError {
                     )
                 }
             }
+            UnknownCanvas(ids) => {
+                if es {
+                    format!(
+                        "El archivo tiene lienzos que esta aplicación no conoce: {}.",
+                        ids.join(", ")
+                    )
+                } else {
+                    format!("The file has canvases this app does not know: {}.", ids.join(", "))
+                }
+            }
         }
     }
 }
@@ -203,31 +214,27 @@ pub struct Imported {
 }
 
 /// Reads a results file against the models the app has.
-pub fn import(json: &str, models: &[Model]) -> Result<Imported, ImportError> {
+pub fn import(json: &str, models: &[Model], haga: &Haga) -> Result<Imported, ImportError> {
     if json.len() > MAX_RESULTS_BYTES {
         return Err(ImportError::TooLarge { bytes: json.len() });
     }
-    let mut value: serde_json::Value =
-        serde_json::from_str(json).map_err(|_| ImportError::NotJson)?;
+    let mut value: serde_json::Value = serde_json::from_str(json).map_err(|_| ImportError::NotJson)?;
     if value.get("kind").and_then(|k| k.as_str()) != Some(RESULTS_KIND) {
         return Err(ImportError::NotResultsFile);
     }
     let format = value
         .get("format")
         .and_then(|f| f.as_u64())
-        .ok_or(ImportError::Shape {
-            path: "format".into(),
-        })? as u32;
+        .ok_or(ImportError::Shape { path: "format".into() })? as u32;
     if format > RESULTS_FORMAT {
         return Err(ImportError::NewerFormat { found: format });
     }
     if format < RESULTS_FORMAT {
         value = migrate(value, format)?;
     }
-    let file: ResultsFile =
-        serde_path_to_error::deserialize(value).map_err(|e| ImportError::Shape {
-            path: e.path().to_string(),
-        })?;
+    let file: ResultsFile = serde_path_to_error::deserialize(value).map_err(|e| ImportError::Shape {
+        path: e.path().to_string(),
+    })?;
     let assessment = file.assessment;
     let reference = &assessment.model;
     let model = models
@@ -261,24 +268,52 @@ pub fn import(json: &str, models: &[Model]) -> Result<Imported, ImportError> {
     if !unknown.is_empty() {
         return Err(ImportError::UnknownConditions(unknown));
     }
+    let unknown: Vec<String> = assessment
+        .canvases
+        .iter()
+        .flat_map(|(m, fields)| match haga.methodology(m) {
+            None => vec![m.clone()],
+            Some(meth) => fields
+                .keys()
+                .filter(|f| !meth.canvas.fields.iter().any(|x| &x.id == *f))
+                .map(|f| format!("{m}.{f}"))
+                .collect(),
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(ImportError::UnknownCanvas(unknown));
+    }
     Ok(Imported {
         assessment,
         migrated_from: (format < RESULTS_FORMAT).then_some(format),
     })
 }
 
-/// Brings a file of an older format up to [`RESULTS_FORMAT`], one version at a time.
-///
-/// Format 1 is the first shipped format, so there is nothing to migrate yet; each future bump
-/// adds one `from == n` step here and a `results-v{n}.json` fixture.
-pub fn migrate(value: serde_json::Value, from: u32) -> Result<serde_json::Value, ImportError> {
-    match from {
-        RESULTS_FORMAT => Ok(value),
-        // There was never a format 0 or below.
-        _ => Err(ImportError::Shape {
-            path: "format".into(),
-        }),
+/// Brings a file of an older format up to [`RESULTS_FORMAT`], one version at a time. Each bump
+/// adds one step here and a `results-v{n}.json` fixture.
+pub fn migrate(mut value: serde_json::Value, from: u32) -> Result<serde_json::Value, ImportError> {
+    let mut format = from;
+    while format < RESULTS_FORMAT {
+        match format {
+            // 1 → 2: canvases and plan did not exist; they start empty.
+            1 => {
+                let assessment =
+                    value
+                        .get_mut("assessment")
+                        .and_then(|a| a.as_object_mut())
+                        .ok_or(ImportError::Shape {
+                            path: "assessment".into(),
+                        })?;
+                assessment.entry("canvases").or_insert_with(|| serde_json::json!({}));
+                assessment.entry("plan").or_insert(serde_json::Value::Null);
+            }
+            // There was never a format 0 or below.
+            _ => return Err(ImportError::Shape { path: "format".into() }),
+        }
+        format += 1;
+        value["format"] = format.into();
     }
+    Ok(value)
 }
 
 #[cfg(test)]

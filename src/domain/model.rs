@@ -214,8 +214,7 @@ impl ModelError {
                 }
             }
             ModelError::Problems(problems) => {
-                let shown: Vec<String> =
-                    problems.iter().take(5).map(|p| p.describe(lang)).collect();
+                let shown: Vec<String> = problems.iter().take(5).map(|p| p.describe(lang)).collect();
                 let more = problems.len().saturating_sub(shown.len());
                 let (head, tail) = if es {
                     (
@@ -317,19 +316,15 @@ impl Model {
         if json.len() > MAX_MODEL_BYTES {
             return Err(ModelError::TooLarge { bytes: json.len() });
         }
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| ModelError::NotJson(e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| ModelError::NotJson(e.to_string()))?;
         match value.get("format").and_then(|f| f.as_u64()) {
-            Some(f) if f as u32 != MODEL_FORMAT => {
-                return Err(ModelError::UnsupportedFormat(f as u32))
-            }
+            Some(f) if f as u32 != MODEL_FORMAT => return Err(ModelError::UnsupportedFormat(f as u32)),
             _ => {}
         }
-        let model: Model =
-            serde_path_to_error::deserialize(value).map_err(|e| ModelError::Shape {
-                path: e.path().to_string(),
-                reason: e.inner().to_string(),
-            })?;
+        let model: Model = serde_path_to_error::deserialize(value).map_err(|e| ModelError::Shape {
+            path: e.path().to_string(),
+            reason: e.inner().to_string(),
+        })?;
         let problems = model.problems();
         if problems.is_empty() {
             Ok(model)
@@ -352,10 +347,7 @@ impl Model {
         if !(1..=100).contains(&self.scoring.threshold_percent) {
             out.push(Problem::BadThreshold(self.scoring.threshold_percent));
         }
-        for (kind, empty) in [
-            ("stages", self.stages.is_empty()),
-            ("pillars", self.pillars.is_empty()),
-        ] {
+        for (kind, empty) in [("stages", self.stages.is_empty()), ("pillars", self.pillars.is_empty())] {
             if empty {
                 out.push(Problem::Empty(kind));
             }
@@ -389,11 +381,7 @@ impl Model {
         }
         for p in &self.pillars {
             for s in &self.stages {
-                if !self
-                    .criteria
-                    .iter()
-                    .any(|c| c.pillar == p.id && c.stage == s.id)
-                {
+                if !self.criteria.iter().any(|c| c.pillar == p.id && c.stage == s.id) {
                     out.push(Problem::EmptyCell {
                         pillar: p.id.clone(),
                         stage: s.id.clone(),
@@ -416,10 +404,8 @@ impl Model {
 
     /// Every text in the model with a readable place name, for completeness checks.
     fn texts(&self) -> Vec<(String, &Text)> {
-        let mut out: Vec<(String, &Text)> = vec![
-            ("name".into(), &self.name),
-            ("description".into(), &self.description),
-        ];
+        let mut out: Vec<(String, &Text)> =
+            vec![("name".into(), &self.name), ("description".into(), &self.description)];
         for s in &self.stages {
             out.push((format!("stages.{}.name", s.id), &s.name));
             out.push((format!("stages.{}.description", s.id), &s.description));
@@ -491,11 +477,7 @@ impl Model {
     }
 
     /// The criteria of one pillar × stage cell, in file order.
-    pub fn cell<'a>(
-        &'a self,
-        pillar: &'a str,
-        stage: &'a str,
-    ) -> impl Iterator<Item = &'a Criterion> + 'a {
+    pub fn cell<'a>(&'a self, pillar: &'a str, stage: &'a str) -> impl Iterator<Item = &'a Criterion> + 'a {
         self.criteria
             .iter()
             .filter(move |c| c.pillar == pillar && c.stage == stage)
@@ -514,10 +496,7 @@ fn unique_ids<'a>(
     let mut seen = BTreeSet::new();
     for id in ids {
         if id.trim().is_empty() || !seen.insert(id.as_str()) {
-            out.push(Problem::DuplicateId {
-                kind,
-                id: id.clone(),
-            });
+            out.push(Problem::DuplicateId { kind, id: id.clone() });
         }
     }
     seen
@@ -569,12 +548,7 @@ mod tests {
             assert!(!c.frameworks.is_empty(), "{} needs a framework", c.id);
         }
         for f in &model.frameworks {
-            assert!(
-                f.url.starts_with("https://"),
-                "framework {} URL {}",
-                f.id,
-                f.url
-            );
+            assert!(f.url.starts_with("https://"), "framework {} URL {}", f.id, f.url);
         }
     }
 
@@ -615,10 +589,7 @@ mod tests {
         }
         let mut v = tiny();
         v["stagez"] = serde_json::json!([]);
-        assert!(matches!(
-            Model::parse(&v.to_string()),
-            Err(ModelError::Shape { .. })
-        ));
+        assert!(matches!(Model::parse(&v.to_string()), Err(ModelError::Shape { .. })));
     }
 
     #[test]
@@ -667,9 +638,7 @@ mod tests {
             err.message(Lang::Es),
             "El modelo tiene 2 problema(s): «c1» menciona una etapa que no existe: «b»; no hay criterios para «p» en la etapa «a»."
         );
-        assert!(err
-            .message(Lang::En)
-            .starts_with("The model has 2 problem(s)"));
+        assert!(err.message(Lang::En).starts_with("The model has 2 problem(s)"));
         assert!(ModelError::NotJson(String::new())
             .message(Lang::Es)
             .contains("no es JSON"));
@@ -679,18 +648,9 @@ mod tests {
     fn refuses_other_formats_garbage_and_huge_files() {
         let mut v = tiny();
         v["format"] = serde_json::json!(2);
-        assert_eq!(
-            Model::parse(&v.to_string()),
-            Err(ModelError::UnsupportedFormat(2))
-        );
-        assert!(matches!(
-            Model::parse("no soy json"),
-            Err(ModelError::NotJson(_))
-        ));
+        assert_eq!(Model::parse(&v.to_string()), Err(ModelError::UnsupportedFormat(2)));
+        assert!(matches!(Model::parse("no soy json"), Err(ModelError::NotJson(_))));
         let huge = " ".repeat(MAX_MODEL_BYTES + 1);
-        assert!(matches!(
-            Model::parse(&huge),
-            Err(ModelError::TooLarge { .. })
-        ));
+        assert!(matches!(Model::parse(&huge), Err(ModelError::TooLarge { .. })));
     }
 }

@@ -183,12 +183,7 @@ pub fn score(model: &Model, assessment: &Assessment) -> Scores {
     }
 }
 
-fn score_pillar(
-    model: &Model,
-    assessment: &Assessment,
-    pillar: &str,
-    threshold: u32,
-) -> PillarScore {
+fn score_pillar(model: &Model, assessment: &Assessment, pillar: &str, threshold: u32) -> PillarScore {
     let mut stages = Vec::with_capacity(model.stages.len());
     let mut all_lower_reached = true;
     for stage in &model.stages {
@@ -208,8 +203,7 @@ fn score_pillar(
         let met = meets(half_points, applicable, threshold);
         let reached = met && all_lower_reached;
         all_lower_reached = reached;
-        let half_points_missing =
-            half_points_needed(applicable, threshold).saturating_sub(half_points);
+        let half_points_missing = half_points_needed(applicable, threshold).saturating_sub(half_points);
         stages.push(StageScore {
             stage: stage.id.clone(),
             total,

@@ -41,10 +41,7 @@ impl Key {
     /// Where a corrupt value is kept aside. The stamp (milliseconds since the epoch) keeps every
     /// corrupt copy: two bad loads in a row must not overwrite the first copy.
     pub fn quarantine_key(&self, stamp_ms: u64) -> String {
-        format!(
-            "{PREFIX}.quarantine.{}.v{}.{stamp_ms}",
-            self.name, self.version
-        )
+        format!("{PREFIX}.quarantine.{}.v{}.{stamp_ms}", self.name, self.version)
     }
 }
 
@@ -167,11 +164,7 @@ impl<B: Backend> Store<B> {
 
     /// Loads the value under `key`. `Ok(None)` means nothing was ever saved there.
     /// `now_ms` stamps the quarantine copy if the value turns out to be corrupt.
-    pub fn load<T: DeserializeOwned>(
-        &mut self,
-        key: Key,
-        now_ms: u64,
-    ) -> Result<Option<T>, LoadError> {
+    pub fn load<T: DeserializeOwned>(&mut self, key: Key, now_ms: u64) -> Result<Option<T>, LoadError> {
         let storage_key = key.storage_key();
         let raw = match self.backend.get(&storage_key) {
             Ok(Some(raw)) => raw,
@@ -195,9 +188,7 @@ impl<B: Backend> Store<B> {
     /// Saves `value` under `key`. On error nothing was changed.
     pub fn save<T: Serialize>(&mut self, key: Key, value: &T) -> Result<(), SaveError> {
         let text = encode(value)?;
-        self.backend
-            .set(&key.storage_key(), &text)
-            .map_err(SaveError::from)
+        self.backend.set(&key.storage_key(), &text).map_err(SaveError::from)
     }
 
     /// Keys of values kept aside because they were corrupt, oldest first.
@@ -237,9 +228,7 @@ mod tests {
     const KEY: Key = Key::new("prefs", 1);
 
     fn prefs(locale: &str) -> Prefs {
-        Prefs {
-            locale: locale.into(),
-        }
+        Prefs { locale: locale.into() }
     }
 
     #[test]
@@ -276,19 +265,11 @@ mod tests {
         let mut store = Store::new(backend);
 
         let err = store.load::<Prefs>(KEY, 1_700_000_000_000).unwrap_err();
-        let LoadError::Corrupt {
-            key,
-            kept_at,
-            reason,
-        } = err
-        else {
+        let LoadError::Corrupt { key, kept_at, reason } = err else {
             panic!("expected Corrupt")
         };
         assert_eq!(key, "megaip.prefs.v1");
-        assert_eq!(
-            kept_at.as_deref(),
-            Some("megaip.quarantine.prefs.v1.1700000000000")
-        );
+        assert_eq!(kept_at.as_deref(), Some("megaip.quarantine.prefs.v1.1700000000000"));
         assert!(!reason.is_empty());
         // The original is still there, and so is the copy.
         assert_eq!(
@@ -312,14 +293,9 @@ mod tests {
     #[test]
     fn wrong_shape_counts_as_corrupt() {
         let mut backend = MemoryBackend::default();
-        backend
-            .set("megaip.prefs.v1", r#"{"language":"es"}"#)
-            .unwrap();
+        backend.set("megaip.prefs.v1", r#"{"language":"es"}"#).unwrap();
         let mut store = Store::new(backend);
-        assert!(matches!(
-            store.load::<Prefs>(KEY, 1),
-            Err(LoadError::Corrupt { .. })
-        ));
+        assert!(matches!(store.load::<Prefs>(KEY, 1), Err(LoadError::Corrupt { .. })));
     }
 
     #[test]

@@ -32,10 +32,7 @@ impl Text {
 
     /// Convenience for building texts in code and tests.
     pub fn new(es: &str, en: &str) -> Self {
-        Text(BTreeMap::from([
-            ("es".into(), es.into()),
-            ("en".into(), en.into()),
-        ]))
+        Text(BTreeMap::from([("es".into(), es.into()), ("en".into(), en.into())]))
     }
 }
 

@@ -28,9 +28,7 @@ pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String,
     if size > max_bytes {
         return Err(ReadError::TooLarge { bytes: size });
     }
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| ReadError::Unreadable)?;
+    let text = JsFuture::from(file.text()).await.map_err(|_| ReadError::Unreadable)?;
     text.as_string().ok_or(ReadError::Unreadable)
 }
 

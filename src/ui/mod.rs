@@ -8,12 +8,14 @@
 //! * [`state`]: the assessments and models in signals, saved by one effect each.
 //! * [`storage`]: the only code that touches `localStorage`.
 //! * [`files`]: reading picked files and offering downloads.
+//! * [`filters`]: the filter selects, search box and result count of the toolkit pages.
 //! * [`charts`]: the radar and heatmap helpers, and number formatting.
 //! * [`offline`]: service worker registration, the update prompt, persistent storage.
 //! * [`i18n`]: interface strings generated from `locales/`.
 
 pub mod charts;
 pub mod files;
+pub mod filters;
 pub mod i18n;
 pub mod offline;
 pub mod pages;
@@ -53,9 +55,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/autodiagnostico/:id/:step") view=Walk />
                     <Route path=path!("/resultados") view=ResultsIndex />
                     <Route path=path!("/resultados/:id") view=Results />
+                    <Route path=path!("/plan/:id") view=PlanPage />
                     <Route path=path!("/herramientas") view=Tools />
+                    <Route path=path!("/herramientas/:id") view=ToolDetail />
                     <Route path=path!("/experiencias") view=Experiences />
+                    <Route path=path!("/experiencias/:id") view=ExperienceDetail />
                     <Route path=path!("/haga") view=Haga />
+                    <Route path=path!("/haga/:id") view=MethodologyDetail />
                     <Route path=path!("/acerca") view=About />
                 </Routes>
             </shell::Shell>

@@ -8,9 +8,7 @@
 
 use crate::ui::i18n::*;
 use leptos::prelude::*;
-use leptos_use_service_worker::{
-    use_service_worker_with_options, UseServiceWorkerOptions, UseServiceWorkerReturn,
-};
+use leptos_use_service_worker::{use_service_worker_with_options, UseServiceWorkerOptions, UseServiceWorkerReturn};
 use wasm_bindgen_futures::JsFuture;
 
 /// What the browser said about keeping our data when it runs short of space.
@@ -55,34 +53,31 @@ pub fn provide_offline() -> Offline {
         .unwrap_or(false);
     let register = has_sw && !cfg!(debug_assertions);
 
-    let (ready, update_waiting, skip): (Signal<bool>, Signal<bool>, Option<SkipWaiting>) =
-        if register {
-            let UseServiceWorkerReturn {
-                active,
-                waiting,
-                skip_waiting,
-                ..
-            } = use_service_worker_with_options(
-                UseServiceWorkerOptions::default().script_url("/sw.js"),
-            );
-            // `active` only refreshes on registration events; `serviceWorker.ready` settles exactly
-            // when a worker is active, so either one says the app is ready offline.
-            let (ready_promise, set_ready_promise) = signal(false);
-            leptos::task::spawn_local(async move {
-                if let Some(w) = web_sys::window() {
-                    if let Ok(ready) = w.navigator().service_worker().ready() {
-                        set_ready_promise.set(JsFuture::from(ready).await.is_ok());
-                    }
+    let (ready, update_waiting, skip): (Signal<bool>, Signal<bool>, Option<SkipWaiting>) = if register {
+        let UseServiceWorkerReturn {
+            active,
+            waiting,
+            skip_waiting,
+            ..
+        } = use_service_worker_with_options(UseServiceWorkerOptions::default().script_url("/sw.js"));
+        // `active` only refreshes on registration events; `serviceWorker.ready` settles exactly
+        // when a worker is active, so either one says the app is ready offline.
+        let (ready_promise, set_ready_promise) = signal(false);
+        leptos::task::spawn_local(async move {
+            if let Some(w) = web_sys::window() {
+                if let Ok(ready) = w.navigator().service_worker().ready() {
+                    set_ready_promise.set(JsFuture::from(ready).await.is_ok());
                 }
-            });
-            (
-                Signal::derive(move || active.get() || ready_promise.get()),
-                waiting,
-                Some(Box::new(skip_waiting)),
-            )
-        } else {
-            (Signal::derive(|| false), Signal::derive(|| false), None)
-        };
+            }
+        });
+        (
+            Signal::derive(move || active.get() || ready_promise.get()),
+            waiting,
+            Some(Box::new(skip_waiting)),
+        )
+    } else {
+        (Signal::derive(|| false), Signal::derive(|| false), None)
+    };
 
     let (persistence, set_persistence) = signal(Persistence::Checking);
     leptos::task::spawn_local(async move {
@@ -111,17 +106,10 @@ async fn request_persistence() -> Persistence {
     }
     let manager = navigator.storage();
     let answer = async {
-        if JsFuture::from(manager.persisted().ok()?)
-            .await
-            .ok()?
-            .as_bool()?
-        {
+        if JsFuture::from(manager.persisted().ok()?).await.ok()?.as_bool()? {
             return Some(true);
         }
-        JsFuture::from(manager.persist().ok()?)
-            .await
-            .ok()?
-            .as_bool()
+        JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
     };
     match answer.await {
         Some(true) => Persistence::Granted,

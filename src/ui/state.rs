@@ -4,7 +4,8 @@
 //! through their own methods, and one `Effect` per collection that saves it whenever it changes.
 //! Every edit is therefore saved at once; there is no save button to forget.
 
-use crate::domain::assessment::{Assessment, Workspace, ASSESSMENTS_KEY};
+use crate::domain::assessment::{Assessment, Workspace, ASSESSMENTS_KEY, ASSESSMENTS_KEY_V1};
+use crate::domain::haga::Haga;
 use crate::domain::model::{Model, ModelRef};
 use crate::domain::prefs::Lang;
 use crate::domain::storage::Key;
@@ -21,15 +22,18 @@ pub struct AppState {
     pub workspace: RwSignal<Workspace>,
     /// Bundled models first, then those the user loaded.
     pub models: RwSignal<Vec<Arc<Model>>>,
+    /// The bundled HAGA toolkit (read-only).
+    pub haga: StoredValue<Arc<Haga>>,
 }
 
 impl AppState {
     pub fn provide(storage: AppStorage) -> Self {
-        let workspace = RwSignal::new(
-            storage
-                .load::<Workspace>(ASSESSMENTS_KEY)
-                .unwrap_or_default(),
-        );
+        // Version 1 of the stored list had no canvases or plan; it reads as version 2 and is
+        // saved under the new key on the first change (the old key is left as it was).
+        let stored = storage
+            .load::<Workspace>(ASSESSMENTS_KEY)
+            .or_else(|| storage.load(ASSESSMENTS_KEY_V1));
+        let workspace = RwSignal::new(stored.unwrap_or_default());
         let mut models = vec![Arc::new(Model::mega_ip())];
         let loaded: Vec<Model> = storage.load(MODELS_KEY).unwrap_or_default();
         models.extend(loaded.into_iter().map(Arc::new));
@@ -52,9 +56,22 @@ impl AppState {
             });
         });
 
-        let state = AppState { workspace, models };
+        let state = AppState {
+            workspace,
+            models,
+            haga: StoredValue::new(Arc::new(Haga::bundled())),
+        };
         provide_context(state);
         state
+    }
+
+    /// The bundled MEGA IP model, which the toolkit refers to.
+    pub fn mega_ip(&self) -> Arc<Model> {
+        self.models.with_untracked(|m| m[0].clone())
+    }
+
+    pub fn haga(&self) -> Arc<Haga> {
+        self.haga.get_value()
     }
 
     /// The exact model an assessment was made with, if the app has it.

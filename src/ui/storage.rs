@@ -8,9 +8,7 @@
 //! We do not use `gloo-storage` here: its typed `get` drops the saved text when decoding fails
 //! (we must keep that text aside) and its `raw()` panics when storage is blocked.
 
-use crate::domain::storage::{
-    Backend, BackendError, Key, LoadError, MemoryBackend, SaveError, Store,
-};
+use crate::domain::storage::{Backend, BackendError, Key, LoadError, MemoryBackend, SaveError, Store};
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsCast;
@@ -26,10 +24,7 @@ impl WebBackend {
         let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         // Some browsers hand out a storage object that throws on every write; probe it once.
         match local {
-            Some(s)
-                if s.set_item("megaip.probe", "1").is_ok()
-                    && s.remove_item("megaip.probe").is_ok() =>
-            {
+            Some(s) if s.set_item("megaip.probe", "1").is_ok() && s.remove_item("megaip.probe").is_ok() => {
                 WebBackend::Local(s)
             }
             _ => WebBackend::Memory(MemoryBackend::default()),
@@ -118,11 +113,7 @@ impl AppStorage {
         let now = js_sys::Date::now() as u64;
         match self.store.try_update_value(|s| s.load::<T>(key, now)) {
             Some(Ok(value)) => value,
-            Some(Err(LoadError::Corrupt {
-                key,
-                kept_at,
-                reason,
-            })) => {
+            Some(Err(LoadError::Corrupt { key, kept_at, reason })) => {
                 leptos::logging::warn!("corrupt value at {key} (kept at {kept_at:?}): {reason}");
                 self.notify(Notice::Corrupt);
                 None

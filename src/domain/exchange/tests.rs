@@ -3,12 +3,40 @@
 
 use super::*;
 use crate::domain::assessment::{AnswerValue, Edit, PopulationBand, Respondent};
+use crate::domain::haga::Haga;
+use crate::domain::scoring::Scores;
 use serde_json::{json, Value};
 
 const NOW: &str = "2026-03-01T10:00:00Z";
 
 /// A realistic assessment: profile, answers with notes and evidence, conditions.
 fn scripted(model: &Model) -> Assessment {
+    let mut a = scripted_v1(model);
+    a.edit_canvas(
+        "mapa-actores",
+        "actor",
+        "Junta de Acción Comunal del barrio La Estancia".into(),
+        NOW,
+    );
+    a.edit_canvas(
+        "mapa-actores",
+        "interes",
+        "Alto: pide la pavimentación desde 2024".into(),
+        NOW,
+    );
+    let haga = Haga::bundled();
+    let recs = crate::domain::recommend::recommend(model, &haga, &a, &score(model, &a));
+    a.set_plan(crate::domain::plan::generate(&a, &recs, NOW), NOW);
+    a.edit_plan_step(
+        "reassess",
+        crate::domain::plan::StepEdit::Owner("Oficina de Planeación".into()),
+        NOW,
+    );
+    a
+}
+
+/// What a format-1 file could hold: no canvases, no plan.
+fn scripted_v1(model: &Model) -> Assessment {
     let mut a = Assessment::new("a-yumbo-2026".into(), model, NOW);
     a.edit_profile(NOW, |p| {
         p.municipality = "Yumbo".into();
@@ -58,7 +86,7 @@ fn export_then_import_is_exact() {
     let model = Model::mega_ip();
     let a = scripted(&model);
     let text = to_json(&export(&model, &a, "0.1.0", NOW));
-    let back = import(&text, std::slice::from_ref(&model)).unwrap();
+    let back = import(&text, std::slice::from_ref(&model), &Haga::bundled()).unwrap();
     assert_eq!(back.assessment, a);
     assert_eq!(back.migrated_from, None);
     assert_eq!(score(&model, &back.assessment), score(&model, &a));
@@ -69,13 +97,10 @@ fn the_envelope_carries_what_advisors_need() {
     let model = Model::mega_ip();
     let v = file_json(&model, &scripted(&model));
     assert_eq!(v["kind"], "megaip-results");
-    assert_eq!(v["format"], 1);
+    assert_eq!(v["format"], RESULTS_FORMAT);
     assert_eq!(v["app_version"], "0.1.0");
     assert_eq!(v["assessment"]["model"]["id"], "mega-ip");
-    assert_eq!(
-        v["assessment"]["model"]["hash"],
-        json!(model.content_hash())
-    );
+    assert_eq!(v["assessment"]["model"]["hash"], json!(model.content_hash()));
     assert_eq!(v["assessment"]["profile"]["municipality"], "Yumbo");
     assert!(v["scores"]["pillars"].as_array().unwrap().len() == 4);
     assert!(v["assessment"]["answers"]["T-INF-1"]["evidence_url"].is_string());
@@ -86,19 +111,14 @@ fn file_names_follow_municipality_and_date() {
     let model = Model::mega_ip();
     let mut a = scripted(&model);
     assert_eq!(file_name(&a), "resultados-yumbo-2026-03-01.json");
-    a.edit_profile(NOW, |p| {
-        p.municipality = "San José de Cúcuta / Norte".into()
-    });
-    assert_eq!(
-        file_name(&a),
-        "resultados-san-jose-de-cucuta-norte-2026-03-01.json"
-    );
+    a.edit_profile(NOW, |p| p.municipality = "San José de Cúcuta / Norte".into());
+    assert_eq!(file_name(&a), "resultados-san-jose-de-cucuta-norte-2026-03-01.json");
     a.edit_profile(NOW, |p| p.municipality = "".into());
     assert_eq!(file_name(&a), "resultados-2026-03-01.json");
 }
 
 fn import_value(v: &Value) -> Result<Imported, ImportError> {
-    import(&v.to_string(), &[Model::mega_ip()])
+    import(&v.to_string(), &[Model::mega_ip()], &Haga::bundled())
 }
 
 #[test]
@@ -107,18 +127,18 @@ fn import_refuses_bad_files_one_by_one() {
     let good = file_json(&model, &scripted(&model));
 
     assert!(matches!(
-        import(&" ".repeat(MAX_RESULTS_BYTES + 1), &[]),
+        import(&" ".repeat(MAX_RESULTS_BYTES + 1), &[], &Haga::bundled()),
         Err(ImportError::TooLarge { .. })
     ));
-    assert_eq!(import("{ esto no es json", &[]), Err(ImportError::NotJson));
+    assert_eq!(
+        import("{ esto no es json", &[], &Haga::bundled()),
+        Err(ImportError::NotJson)
+    );
     assert_eq!(
         import_value(&json!({"hello": "world"})),
         Err(ImportError::NotResultsFile)
     );
-    assert_eq!(
-        import_value(&json!([1, 2, 3])),
-        Err(ImportError::NotResultsFile)
-    );
+    assert_eq!(import_value(&json!([1, 2, 3])), Err(ImportError::NotResultsFile));
 
     let mut v = good.clone();
     v["format"] = json!(RESULTS_FORMAT + 1);
@@ -131,12 +151,7 @@ fn import_refuses_bad_files_one_by_one() {
 
     let mut v = good.clone();
     v.as_object_mut().unwrap().remove("format");
-    assert_eq!(
-        import_value(&v),
-        Err(ImportError::Shape {
-            path: "format".into()
-        })
-    );
+    assert_eq!(import_value(&v), Err(ImportError::Shape { path: "format".into() }));
 
     let mut v = good.clone();
     v["assessment"]["profile"]
@@ -241,9 +256,26 @@ fn every_error_has_a_message_in_both_languages() {
 #[test]
 fn shipped_fixtures_still_import() {
     let model = Model::mega_ip();
-    let v1 = include_str!("../../../tests/fixtures/results/results-v1.json");
-    let imported = import(v1, std::slice::from_ref(&model)).expect("v1 fixture imports");
+    let haga = Haga::bundled();
+    let v2 = include_str!("../../../tests/fixtures/results/results-v2.json");
+    let imported = import(v2, std::slice::from_ref(&model), &haga).expect("v2 fixture imports");
+    assert_eq!(imported.migrated_from, None);
     let a = imported.assessment;
+    assert_eq!(
+        a.canvas_field("mapa-actores", "actor"),
+        "Junta de Acción Comunal del barrio La Estancia"
+    );
+    let plan = a.plan.as_ref().expect("the v2 fixture has a plan");
+    assert_eq!(
+        plan.steps.iter().find(|s| s.id == "reassess").unwrap().owner,
+        "Oficina de Planeación"
+    );
+
+    let v1 = include_str!("../../../tests/fixtures/results/results-v1.json");
+    let imported = import(v1, std::slice::from_ref(&model), &haga).expect("v1 fixture imports");
+    assert_eq!(imported.migrated_from, Some(1));
+    let a = imported.assessment;
+    assert!(a.canvases.is_empty() && a.plan.is_none(), "format 1 had neither");
     assert_eq!(a.profile.municipality, "Yumbo");
     assert_eq!(a.answers.len(), 40);
     assert_eq!(a.value("T-INF-1"), Some(AnswerValue::Yes));
@@ -251,13 +283,25 @@ fn shipped_fixtures_still_import() {
         a.answers["T-INF-1"].note,
         "Publicado en la sección «Transparencia» <b>sin</b> marcas"
     );
-    assert_eq!(
-        a.conditions["presupuesto"].value,
-        Some(AnswerValue::Partial)
-    );
+    assert_eq!(a.conditions["presupuesto"].value, Some(AnswerValue::Partial));
     // The scores written in the file agree with the scores computed now.
-    let file: ResultsFile = serde_json::from_str(v1).unwrap();
-    assert_eq!(file.scores, score(&model, &a));
+    let file: serde_json::Value = serde_json::from_str(v1).unwrap();
+    let scores: Scores = serde_json::from_value(file["scores"].clone()).unwrap();
+    assert_eq!(scores, score(&model, &a));
+}
+
+#[test]
+fn migrating_format_1_equals_the_same_answers_in_format_2() {
+    let model = Model::mega_ip();
+    let a = scripted_v1(&model);
+    let mut v1 = file_json(&model, &a);
+    v1["format"] = json!(1);
+    let fields = v1["assessment"].as_object_mut().unwrap();
+    fields.remove("canvases");
+    fields.remove("plan");
+    let migrated = migrate(v1, 1).unwrap();
+    assert_eq!(migrated["format"], RESULTS_FORMAT);
+    assert_eq!(migrated, file_json(&model, &a));
 }
 
 fn check_schema(path: &str, schema: schemars::Schema) {
@@ -275,10 +319,7 @@ fn check_schema(path: &str, schema: schemars::Schema) {
 
 #[test]
 fn published_schemas_match_the_types() {
-    check_schema(
-        "schema/results.schema.json",
-        schemars::schema_for!(ResultsFile),
-    );
+    check_schema("schema/results.schema.json", schemars::schema_for!(ResultsFile));
     check_schema("schema/model.schema.json", schemars::schema_for!(Model));
 }
 
@@ -293,19 +334,14 @@ fn write_current_fixture() {
         env!("CARGO_MANIFEST_DIR")
     );
     if std::env::var_os("WRITE_FIXTURE").is_some() {
-        std::fs::write(
-            path,
-            to_json(&export(&model, &scripted(&model), "0.1.0", NOW)) + "\n",
-        )
-        .unwrap();
+        std::fs::write(path, to_json(&export(&model, &scripted(&model), "0.1.0", NOW)) + "\n").unwrap();
     }
 }
 
 fn validator(path: &str) -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
-    )
-    .unwrap();
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap())
+            .unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }
 
@@ -313,10 +349,7 @@ fn validator(path: &str) -> jsonschema::Validator {
 #[test]
 fn schemas_validate_real_files() {
     let results = validator("schema/results.schema.json");
-    let fixture: Value = serde_json::from_str(include_str!(
-        "../../../tests/fixtures/results/results-v1.json"
-    ))
-    .unwrap();
+    let fixture: Value = serde_json::from_str(include_str!("../../../tests/fixtures/results/results-v2.json")).unwrap();
     assert!(results.is_valid(&fixture));
     let mut broken = fixture.clone();
     broken["assessment"]["answers"]["T-INF-1"]["value"] = json!("maybe");

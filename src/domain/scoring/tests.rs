@@ -9,13 +9,7 @@ use proptest::prelude::*;
 
 const NOW: &str = "2026-03-01T10:00:00Z";
 
-fn answer_all(
-    model: &Model,
-    a: &mut Assessment,
-    pillar: &str,
-    stage: &str,
-    values: &[AnswerValue],
-) {
+fn answer_all(model: &Model, a: &mut Assessment, pillar: &str, stage: &str, values: &[AnswerValue]) {
     let ids: Vec<String> = model.cell(pillar, stage).map(|c| c.id.clone()).collect();
     for (id, v) in ids.iter().zip(values.iter().cycle()) {
         a.edit_answer(id, Edit::Value(Some(*v)), NOW);
@@ -63,24 +57,15 @@ fn stages_are_reached_in_order_only() {
     assert_eq!(t.index, 3.0);
     let p = s.pillar("participacion").unwrap();
     assert_eq!(p.level, 0);
-    assert!(
-        p.stages[1].met && !p.stages[1].reached,
-        "met on its own, not reached"
-    );
-    assert_eq!(
-        s.overall_level, 0,
-        "the weakest pillar sets the overall stage"
-    );
+    assert!(p.stages[1].met && !p.stages[1].reached, "met on its own, not reached");
+    assert_eq!(s.overall_level, 0, "the weakest pillar sets the overall stage");
 }
 
 #[test]
 fn partial_counts_half_and_not_applicable_is_left_out() {
     let (model, mut a) = mega();
     use AnswerValue::*;
-    let ids: Vec<String> = model
-        .cell("rendicion", "informar")
-        .map(|c| c.id.clone())
-        .collect();
+    let ids: Vec<String> = model.cell("rendicion", "informar").map(|c| c.id.clone()).collect();
     assert_eq!(ids.len(), 4);
     // Sí, Sí, Parcial, No → 5 half points of 8 = 62.5 % < 70 %: not met.
     for (id, v) in ids.iter().zip([Yes, Yes, Partial, No]) {
@@ -113,20 +98,8 @@ fn threshold_is_inclusive_and_exact() {
 #[test]
 fn all_not_applicable_stage_does_not_block() {
     let (model, mut a) = mega();
-    answer_all(
-        &model,
-        &mut a,
-        "innovacion",
-        "informar",
-        &[AnswerValue::NotApplicable],
-    );
-    answer_all(
-        &model,
-        &mut a,
-        "innovacion",
-        "consultar",
-        &[AnswerValue::Yes],
-    );
+    answer_all(&model, &mut a, "innovacion", "informar", &[AnswerValue::NotApplicable]);
+    answer_all(&model, &mut a, "innovacion", "consultar", &[AnswerValue::Yes]);
     assert_eq!(score(&model, &a).pillar("innovacion").unwrap().level, 2);
 }
 
@@ -143,21 +116,13 @@ fn lines_and_conditions_are_summarized() {
         a.edit_answer(id, Edit::Value(Some(AnswerValue::Yes)), NOW);
     }
     a.edit_condition("presupuesto", Edit::Value(Some(AnswerValue::Yes)), NOW);
-    a.edit_condition(
-        "marco-normativo",
-        Edit::Value(Some(AnswerValue::Partial)),
-        NOW,
-    );
+    a.edit_condition("marco-normativo", Edit::Value(Some(AnswerValue::Partial)), NOW);
     let s = score(&model, &a);
     let line = s.lines.iter().find(|l| l.line == "datos-abiertos").unwrap();
     assert_eq!(line.share, 1.0);
     assert_eq!(line.total as usize, open_data.len());
     assert_eq!(
-        (
-            s.conditions.yes,
-            s.conditions.partial,
-            s.conditions.unanswered
-        ),
+        (s.conditions.yes, s.conditions.partial, s.conditions.unanswered),
         (1, 1, 5)
     );
     assert!(!s.conditions.unmet.contains(&"presupuesto".to_string()));
@@ -175,12 +140,7 @@ fn the_second_model_runs_end_to_end() {
     assert_eq!(model.scoring.threshold_percent, 60);
     let mut a = Assessment::new("x".into(), &model, NOW);
     let first = model.pillars[0].id.clone();
-    for stage in model
-        .stages
-        .iter()
-        .map(|s| s.id.clone())
-        .collect::<Vec<_>>()
-    {
+    for stage in model.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>() {
         answer_all(
             &model,
             &mut a,
@@ -194,10 +154,7 @@ fn the_second_model_runs_end_to_end() {
     // Sí + Parcial = 3 of 4 half points = 75 % ≥ 60 %: every stage reached.
     assert_eq!(s.pillar(&first).unwrap().level, 3);
     assert_eq!(s.overall_level, 0);
-    assert!(
-        (s.mean_index - 0.5).abs() < 1e-9,
-        "one pillar at 3 of six: mean 0.5"
-    );
+    assert!((s.mean_index - 0.5).abs() < 1e-9, "one pillar at 3 of six: mean 0.5");
 }
 
 /// A model with the given shape: `cells[p][s]` criteria in pillar p, stage s.

@@ -30,12 +30,9 @@ pub fn AssessmentList() -> impl IntoView {
     let state = use_state();
     let status = RwSignal::new(Status::None);
     let list = move || {
-        state.workspace.with(|w| {
-            w.list()
-                .into_iter()
-                .map(|a| a.id.clone())
-                .collect::<Vec<_>>()
-        })
+        state
+            .workspace
+            .with(|w| w.list().into_iter().map(|a| a.id.clone()).collect::<Vec<_>>())
     };
 
     view! {
@@ -170,16 +167,11 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
         state.workspace.update(|w| {
             w.delete(&id.get_value());
         });
-        status.set(Status::Ok(format!(
-            "{} «{gone}».",
-            t_string!(i18n, list.deleted)
-        )));
+        status.set(Status::Ok(format!("{} «{gone}».", t_string!(i18n, list.deleted))));
     };
     let save_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        state.update(&id.get_value(), |a, now| {
-            a.rename(&draft.get_untracked(), now)
-        });
+        state.update(&id.get_value(), |a, now| a.rename(&draft.get_untracked(), now));
         mode.set(CardMode::View);
     };
 
@@ -208,6 +200,9 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
                         <A href=move || format!("/resultados/{}", id.get_value()) attr:class="button">
                             {t!(i18n, list.results)}
                         </A>
+                        <Show when=move || model().is_some_and(|m| m.id == state.mega_ip().id)>
+                            <A href=move || format!("/plan/{}", id.get_value()) attr:class="button">{t!(i18n, list.plan)}</A>
+                        </Show>
                         <button type="button" class="button" on:click=duplicate>{t!(i18n, list.duplicate)}</button>
                         <button type="button" class="button" on:click=move |_| {
                             draft.set(assessment().map(|a| a.display_name()).unwrap_or_default());
@@ -267,20 +262,15 @@ fn ImportResults(status: RwSignal<Status>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let text = match read_text(&file, MAX_RESULTS_BYTES).await {
                 Ok(text) => text,
-                Err(e) => {
-                    return status.set(Status::Error(read_error_message(e, lang.get_untracked())))
-                }
+                Err(e) => return status.set(Status::Error(read_error_message(e, lang.get_untracked()))),
             };
             let models: Vec<Model> = state
                 .models
                 .with_untracked(|m| m.iter().map(|m| (**m).clone()).collect());
-            match exchange::import(&text, &models) {
+            match exchange::import(&text, &models, &state.haga()) {
                 Err(e) => status.set(Status::Error(e.message(lang.get_untracked()))),
                 Ok(Imported { assessment, .. }) => {
-                    if state
-                        .workspace
-                        .with_untracked(|w| w.get(&assessment.id).is_some())
-                    {
+                    if state.workspace.with_untracked(|w| w.get(&assessment.id).is_some()) {
                         status.set(Status::None);
                         pending.set(Some(assessment));
                     } else {
@@ -334,9 +324,7 @@ fn finish_import(
 ) {
     let name = assessment.display_name();
     state.workspace.update(|w| w.replace(assessment));
-    status.set(Status::Ok(
-        t_string!(i18n, import.done, name = name).to_string(),
-    ));
+    status.set(Status::Ok(t_string!(i18n, import.done, name = name).to_string()));
 }
 
 /// "Cargar otro modelo": adds a model from a JSON file, after full validation.
@@ -352,14 +340,12 @@ fn LoadModel(status: RwSignal<Status>) -> impl IntoView {
                 Ok(text) => text,
                 Err(ReadError::TooLarge { bytes }) => {
                     return status.set(Status::Error(
-                        crate::domain::model::ModelError::TooLarge { bytes }
-                            .message(lang.get_untracked()),
+                        crate::domain::model::ModelError::TooLarge { bytes }.message(lang.get_untracked()),
                     ))
                 }
                 Err(ReadError::Unreadable) => {
                     return status.set(Status::Error(
-                        crate::domain::model::ModelError::NotJson(String::new())
-                            .message(lang.get_untracked()),
+                        crate::domain::model::ModelError::NotJson(String::new()).message(lang.get_untracked()),
                     ))
                 }
             };
@@ -373,17 +359,13 @@ fn LoadModel(status: RwSignal<Status>) -> impl IntoView {
                             .map(|m| m.content_hash() == model.content_hash())
                     });
                     match clash {
-                        Some(true) => status.set(Status::Ok(
-                            t_string!(i18n, models.already, name = name).to_string(),
-                        )),
-                        Some(false) => status.set(Status::Error(
-                            t_string!(i18n, models.clash, name = name).to_string(),
-                        )),
+                        Some(true) => status.set(Status::Ok(t_string!(i18n, models.already, name = name).to_string())),
+                        Some(false) => {
+                            status.set(Status::Error(t_string!(i18n, models.clash, name = name).to_string()))
+                        }
                         None => {
                             state.models.update(|ms| ms.push(Arc::new(model)));
-                            status.set(Status::Ok(
-                                t_string!(i18n, models.loaded, name = name).to_string(),
-                            ));
+                            status.set(Status::Ok(t_string!(i18n, models.loaded, name = name).to_string()));
                         }
                     }
                 }

@@ -38,10 +38,7 @@ pub fn AnswerCard(id: String, model: Arc<Model>, subject: Subject) -> impl IntoV
     let state = use_state();
     let lang = use_lang();
     let key = subject.id().to_owned();
-    let dom = format!(
-        "q-{}",
-        key.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
-    );
+    let dom = format!("q-{}", key.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
     let assessment_id = StoredValue::new(id);
     let subject = StoredValue::new(subject);
 
@@ -56,11 +53,9 @@ pub fn AnswerCard(id: String, model: Arc<Model>, subject: Subject) -> impl IntoV
     };
     let initial = current().unwrap_or_default();
     let edit = move |edit: Edit| {
-        state.update(&assessment_id.get_value(), |a, now| {
-            match &subject.get_value() {
-                Subject::Criterion(c) => a.edit_answer(c, edit, now),
-                Subject::Condition(c) => a.edit_condition(c, edit, now),
-            }
+        state.update(&assessment_id.get_value(), |a, now| match &subject.get_value() {
+            Subject::Criterion(c) => a.edit_answer(c, edit, now),
+            Subject::Condition(c) => a.edit_condition(c, edit, now),
         });
     };
     let evidence = RwSignal::new(initial.evidence_url.clone());
@@ -80,27 +75,13 @@ pub fn AnswerCard(id: String, model: Arc<Model>, subject: Subject) -> impl IntoV
                 .iter()
                 .filter_map(|f| model.framework(f).map(|f| (f.name.clone(), f.url.clone())))
                 .collect();
-            (
-                c.text,
-                Some(c.help),
-                c.evidence,
-                lines,
-                frameworks,
-                Some(c.id),
-            )
+            (c.text, Some(c.help), c.evidence, lines, frameworks, Some(c.id))
         }
         Subject::Condition(c) => {
             let Some(c) = model.conditions.iter().find(|x| x.id == c).cloned() else {
                 return ().into_any();
             };
-            (
-                c.question,
-                Some(c.description),
-                vec![],
-                vec![],
-                vec![],
-                None,
-            )
+            (c.question, Some(c.description), vec![], vec![], vec![], None)
         }
     };
     let choices: &[AnswerValue] = match subject.get_value() {

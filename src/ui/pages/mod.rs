@@ -3,16 +3,22 @@
 mod about;
 mod assessments;
 mod criterion;
+mod experiences;
+mod haga;
 mod home;
 mod not_found;
+mod plan;
 mod results;
-mod sections;
+mod tools;
 mod walk;
 
 pub use about::About;
 pub use assessments::AssessmentList;
+pub use experiences::{ExperienceDetail, Experiences};
+pub use haga::{Haga, MethodologyDetail};
 pub use home::Home;
 pub use not_found::NotFound;
+pub use plan::PlanPage;
 pub use results::{Results, ResultsIndex};
-pub use sections::{Experiences, Haga, Tools};
+pub use tools::{ToolDetail, Tools};
 pub use walk::Walk;

@@ -58,11 +58,7 @@ pub fn Results() -> impl IntoView {
     let params = use_params_map();
     let state = use_state();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let model = Memo::new(move |_| {
-        state
-            .assessment(&id.get())
-            .and_then(|a| state.model_for(&a.model))
-    });
+    let model = Memo::new(move |_| state.assessment(&id.get()).and_then(|a| state.model_for(&a.model)));
     move || match model.get() {
         Some(model) => view! { <ResultsFor id=id.get() model /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
@@ -93,15 +89,8 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
         let Some(a) = assessment.get_untracked() else {
             return;
         };
-        let file =
-            model.with_value(|m| exchange::export(m, &a, env!("CARGO_PKG_VERSION"), &now_iso()));
-        if download(
-            &exchange::file_name(&a),
-            "application/json",
-            &exchange::to_json(&file),
-        )
-        .is_ok()
-        {
+        let file = model.with_value(|m| exchange::export(m, &a, env!("CARGO_PKG_VERSION"), &now_iso()));
+        if download(&exchange::file_name(&a), "application/json", &exchange::to_json(&file)).is_ok() {
             set_exported.set(true);
         }
     };
@@ -207,6 +196,8 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
         </section>
 
         <LinesAndConditions model=model.get_value() scores assessment />
+
+        <crate::ui::pages::plan::Recommendations model=model.get_value() assessment />
     }
 }
 
@@ -236,12 +227,7 @@ fn profile_line(a: &Assessment, model: &Model, lang: Lang) -> String {
 
 /// Why a pillar is where it is, stage by stage, and what is missing for the next stage.
 #[component]
-fn Explanation(
-    model: Arc<Model>,
-    pillar: PillarScore,
-    assessment: Assessment,
-    threshold: u32,
-) -> impl IntoView {
+fn Explanation(model: Arc<Model>, pillar: PillarScore, assessment: Assessment, threshold: u32) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let Some(p) = model.pillar(&pillar.pillar).cloned() else {
@@ -250,8 +236,7 @@ fn Explanation(
     let model = StoredValue::new(model);
     let pillar = StoredValue::new(pillar);
     let assessment = StoredValue::new(assessment);
-    let stage_text =
-        move |i: usize, lang: Lang| model.with_value(|m| m.stages[i].name.get(lang).to_string());
+    let stage_text = move |i: usize, lang: Lang| model.with_value(|m| m.stages[i].name.get(lang).to_string());
     view! {
         <article class="card explanation" id=format!("why-{}", p.id)>
             <h3>{move || p.name.get(lang.get()).to_string()}</h3>

@@ -37,11 +37,7 @@ pub fn Walk() -> impl IntoView {
     let state = use_state();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // Only the identity of the assessment and model matter here; answers are read below.
-    let model = Memo::new(move |_| {
-        state
-            .assessment(&id.get())
-            .and_then(|a| state.model_for(&a.model))
-    });
+    let model = Memo::new(move |_| state.assessment(&id.get()).and_then(|a| state.model_for(&a.model)));
     move || match model.get() {
         Some(model) => view! { <WalkFor id=id.get() model /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
@@ -58,9 +54,7 @@ fn WalkFor(id: String, model: Arc<Model>) -> impl IntoView {
     let model = StoredValue::new(model);
     let all_steps = StoredValue::new(model.with_value(|m| steps(m)));
     let step = Memo::new(move |_| {
-        let wanted = params
-            .with(|p| p.get("step"))
-            .unwrap_or_else(|| PROFILE.to_owned());
+        let wanted = params.with(|p| p.get("step")).unwrap_or_else(|| PROFILE.to_owned());
         if all_steps.with_value(|s| s.contains(&wanted)) {
             wanted
         } else {
@@ -285,10 +279,7 @@ fn ProfileStep(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     // Inputs are uncontrolled: filled once, then every keystroke is saved. Re-rendering them on
     // each change would fight the caret.
-    let initial = state
-        .assessment(&id.get_value())
-        .map(|a| a.profile)
-        .unwrap_or_default();
+    let initial = state.assessment(&id.get_value()).map(|a| a.profile).unwrap_or_default();
     let edit = move |change: Box<dyn FnOnce(&mut crate::domain::assessment::Profile)>| {
         state.update(&id.get_value(), |a, now| a.edit_profile(now, change));
     };
@@ -370,11 +361,7 @@ fn ProfileStep(id: String) -> impl IntoView {
     }
 }
 
-fn set_respondent(
-    profile: &mut crate::domain::assessment::Profile,
-    i: usize,
-    change: impl FnOnce(&mut Respondent),
-) {
+fn set_respondent(profile: &mut crate::domain::assessment::Profile, i: usize, change: impl FnOnce(&mut Respondent)) {
     if profile.respondents.len() <= i {
         profile.respondents.resize(i + 1, Respondent::default());
     }

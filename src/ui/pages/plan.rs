@@ -1,0 +1,342 @@
+//! Recommendations and the action plan.
+//!
+//! [`Recommendations`] is the "Qué hacer después" section of the results page: unmet enabling
+//! conditions first, then each pillar (weakest first) with its target stage, tools, experiences
+//! and methodologies, every item with its reason. [`PlanPage`] (`/plan/:id`) turns them into a
+//! plan in three phases, early wins apart from medium-term steps; each step is editable and
+//! saved at once, and the page prints as a document a mayor can sign.
+
+use crate::domain::assessment::Assessment;
+use crate::domain::haga::Haga;
+use crate::domain::model::Model;
+use crate::domain::plan::{self, Horizon, Phase, PlanStep, Status, StepEdit};
+use crate::domain::recommend::{recommend, PillarAdvice};
+use crate::domain::scoring::score;
+use crate::ui::i18n::*;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::state::{now_iso, use_lang, use_state};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// "Qué hacer después", from the current answers.
+#[component]
+pub fn Recommendations(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let haga = StoredValue::new(state.haga());
+    let model = StoredValue::new(model);
+    let is_mega = model.with_value(|m| m.id == state.mega_ip().id);
+    let recs = Memo::new(move |_| {
+        assessment.with(|a| {
+            a.as_ref()
+                .map(|a| model.with_value(|m| haga.with_value(|h| recommend(m, h, a, &score(m, a)))))
+        })
+    });
+    let id = move || assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
+    if !is_mega {
+        // HAGA's tools and cases are classified by MEGA IP's pillars and stages.
+        return view! { <section class="card"><h2>{t!(i18n, recs.title)}</h2><p>{t!(i18n, recs.other_model)}</p></section> }.into_any();
+    }
+    view! {
+        <section aria-labelledby="recs-title" id="recommendations">
+            <h2 id="recs-title">{t!(i18n, recs.title)}</h2>
+            <p>{t!(i18n, recs.lead)}</p>
+            <p><A href=move || format!("/plan/{}", id()) attr:class="button button-primary">{t!(i18n, recs.to_plan)}</A></p>
+            {move || recs.get().map(|r| view! {
+                {(!r.conditions.is_empty()).then(|| view! {
+                    <article class="card advice" id="advice-conditions">
+                        <h3>{t!(i18n, recs.conditions)}</h3>
+                        <ul>
+                            {r.conditions.iter().map(|c| {
+                                let text = model.with_value(|m| haga.with_value(|h| c.reason(m, h, lang.get())));
+                                let principle = c.principles.first().copied();
+                                view! {
+                                    <li>
+                                        {text} " "
+                                        {principle.map(|n| view! { <A href=format!("/haga#principio-{n}")>{t!(i18n, recs.see_principle)}</A> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </article>
+                })}
+                {r.pillars.iter().map(|p| view! { <PillarAdviceCard advice=p.clone() model=model.get_value() haga=haga.get_value() /> }).collect_view()}
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn PillarAdviceCard(advice: PillarAdvice, model: Arc<Model>, haga: Arc<Haga>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let a = StoredValue::new(advice);
+    let model = StoredValue::new(model);
+    let haga = StoredValue::new(haga);
+    let reason = move |pick: &crate::domain::recommend::Pick| {
+        a.with_value(|a| model.with_value(|m| haga.with_value(|h| a.reason(pick, m, h, lang.get()))))
+    };
+    view! {
+        <article class="card advice" id=move || format!("advice-{}", a.with_value(|a| a.pillar.clone()))>
+            <h3>{move || model.with_value(|m| a.with_value(|a| m.pillar(&a.pillar).map(|p| p.name.get(lang.get()).to_owned()).unwrap_or_default()))}</h3>
+            <p class="verdict">{move || a.with_value(|a| model.with_value(|m| a.headline(m, lang.get())))}</p>
+            {move || a.with_value(|adv| (!adv.tools.is_empty()).then(|| view! {
+                <h4>{t!(i18n, recs.tools)}</h4>
+                <ul class="picks">{adv.tools.iter().map(|p| {
+                    let name = haga.with_value(|h| h.tool(&p.id).map(|t| format!("#{} {}", t.number, t.name)).unwrap_or_default());
+                    view! { <li><A href=format!("/herramientas/{}", p.id)>{name}</A><br /><span class="why">{reason(p)}</span></li> }
+                }).collect_view()}</ul>
+            }))}
+            {move || a.with_value(|adv| (!adv.experiences.is_empty()).then(|| view! {
+                <h4>{t!(i18n, recs.experiences)}</h4>
+                <ul class="picks">{adv.experiences.iter().map(|p| {
+                    let title = haga.with_value(|h| h.experience(&p.id).map(|e| e.title.get(lang.get()).to_owned()).unwrap_or_default());
+                    view! { <li><A href=format!("/experiencias/{}", p.id)>{title}</A><br /><span class="why">{reason(p)}</span></li> }
+                }).collect_view()}</ul>
+            }))}
+            {move || a.with_value(|adv| (!adv.methodologies.is_empty()).then(|| view! {
+                <h4>{t!(i18n, recs.methodologies)}</h4>
+                <ul class="picks">{adv.methodologies.iter().map(|p| {
+                    let name = haga.with_value(|h| h.methodology(&p.id).map(|m| m.name.get(lang.get()).to_owned()).unwrap_or_default());
+                    view! { <li><A href=format!("/haga/{}", p.id)>{name}</A><br /><span class="why">{reason(p)}</span></li> }
+                }).collect_view()}</ul>
+            }))}
+        </article>
+    }
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let params = use_params_map();
+    let state = use_state();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let model = Memo::new(move |_| state.assessment(&id.get()).and_then(|a| state.model_for(&a.model)));
+    move || match model.get() {
+        Some(model) if model.id == state.mega_ip().id => view! { <PlanFor id=id.get() model /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let id = StoredValue::new(id);
+    let model = StoredValue::new(model);
+    let haga = StoredValue::new(state.haga());
+    // Only the plan's shape (which steps exist) rebuilds the list; edits update in place.
+    let step_ids = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.get(&id.get_value())
+                .and_then(|a| a.plan.as_ref())
+                .map(|p| p.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+        })
+    });
+    let generate = move |_| {
+        let Some(a) = state.assessment(&id.get_value()) else {
+            return;
+        };
+        let fresh = model
+            .with_value(|m| haga.with_value(|h| plan::generate(&a, &recommend(m, h, &a, &score(m, &a)), &now_iso())));
+        let plan = match &a.plan {
+            Some(old) => old.regenerate(fresh),
+            None => fresh,
+        };
+        state.update(&id.get_value(), |a, now| a.set_plan(plan, now));
+    };
+    let name = move || {
+        state
+            .workspace
+            .with(|w| w.get(&id.get_value()).map(|a| a.display_name()).unwrap_or_default())
+    };
+    let municipality = move || {
+        state.workspace.with(|w| {
+            w.get(&id.get_value())
+                .map(|a| a.profile.municipality.clone())
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <p class="crumbs no-print"><A href=move || format!("/resultados/{}", id.get_value())>{t!(i18n, plan.back)}</A></p>
+        <h1 tabindex="-1">{t!(i18n, plan.title)} ": " {name}</h1>
+        <p class="lead">{t!(i18n, plan.lead)}</p>
+        <div class="actions no-print">
+            <button type="button" class="button button-primary" on:click=generate>
+                {move || if step_ids.with(Option::is_some) { t_string!(i18n, plan.regenerate) } else { t_string!(i18n, plan.generate) }}
+            </button>
+            <Show when=move || step_ids.with(Option::is_some)>
+                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, plan.print)}</button>
+            </Show>
+        </div>
+        <Show when=move || step_ids.with(Option::is_some) fallback=move || view! { <p class="card">{t!(i18n, plan.empty)}</p> }>
+            <p class="muted no-print">{t!(i18n, plan.regenerate_help)}</p>
+            {Phase::ALL.into_iter().map(|phase| view! {
+                <section class="phase" aria-labelledby=format!("phase-{phase:?}")>
+                    <h2 id=format!("phase-{phase:?}")>{move || phase_title(phase, i18n)}</h2>
+                    <p class="muted">{move || phase_text(phase, i18n)}</p>
+                    {[Horizon::EarlyWin, Horizon::MediumTerm].into_iter().map(|horizon| {
+                        let steps = move || state.workspace.with(|w| {
+                            w.get(&id.get_value()).and_then(|a| a.plan.as_ref()).map(|p| {
+                                p.phase(phase).into_iter().filter(|s| s.horizon == horizon).map(|s| s.id.clone()).collect::<Vec<_>>()
+                            }).unwrap_or_default()
+                        });
+                        let steps = Memo::new(move |_| { step_ids.track(); steps() });
+                        view! {
+                            <Show when=move || steps.with(|s| !s.is_empty())>
+                                <h3 class="horizon">{move || horizon_title(horizon, i18n)}</h3>
+                                <ol class="plan-steps">
+                                    <For each=move || steps.get() key=|s| s.clone() let:step>
+                                        <StepEditor assessment=id.get_value() step model=model.get_value() haga=haga.get_value() />
+                                    </For>
+                                </ol>
+                            </Show>
+                        }
+                    }).collect_view()}
+                </section>
+            }).collect_view()}
+            <section class="signature" aria-labelledby="sign-title">
+                <h2 id="sign-title">{t!(i18n, plan.approval)}</h2>
+                <p>{move || t_string!(i18n, plan.approval_text, municipality = municipality()).to_string()}</p>
+                <div class="sign-lines">
+                    <p><span class="line"></span>{t!(i18n, plan.sign_mayor)}</p>
+                    <p><span class="line"></span>{t!(i18n, plan.sign_date)}</p>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+fn phase_title(p: Phase, i18n: leptos_i18n::I18nContext<Locale>) -> &'static str {
+    match p {
+        Phase::Design => t_string!(i18n, plan.phase_design),
+        Phase::CoDesign => t_string!(i18n, plan.phase_codesign),
+        Phase::Implementation => t_string!(i18n, plan.phase_implementation),
+    }
+}
+
+fn phase_text(p: Phase, i18n: leptos_i18n::I18nContext<Locale>) -> &'static str {
+    match p {
+        Phase::Design => t_string!(i18n, plan.phase_design_text),
+        Phase::CoDesign => t_string!(i18n, plan.phase_codesign_text),
+        Phase::Implementation => t_string!(i18n, plan.phase_implementation_text),
+    }
+}
+
+fn horizon_title(h: Horizon, i18n: leptos_i18n::I18nContext<Locale>) -> &'static str {
+    match h {
+        Horizon::EarlyWin => t_string!(i18n, plan.early_wins),
+        Horizon::MediumTerm => t_string!(i18n, plan.medium_term),
+    }
+}
+
+#[component]
+fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Haga>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let Some(initial) = state
+        .assessment(&assessment)
+        .and_then(|a| a.plan)
+        .and_then(|p| p.steps.into_iter().find(|s| s.id == step))
+    else {
+        return ().into_any();
+    };
+    let aid = StoredValue::new(assessment);
+    let sid = StoredValue::new(step);
+    let dom = format!(
+        "step-{}",
+        sid.get_value().replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
+    let edit = move |e: StepEdit| state.update(&aid.get_value(), |a, now| a.edit_plan_step(&sid.get_value(), e, now));
+    let current = move || -> Option<PlanStep> {
+        state.workspace.with(|w| {
+            w.get(&aid.get_value())
+                .and_then(|a| a.plan.as_ref())
+                .and_then(|p| p.steps.iter().find(|s| s.id == sid.get_value()).cloned())
+        })
+    };
+    let model = StoredValue::new(model);
+    let haga = StoredValue::new(haga);
+    let title = move || {
+        current()
+            .map(|s| model.with_value(|m| haga.with_value(|h| s.title(m, h, lang.get()))))
+            .unwrap_or_default()
+    };
+    let links = initial
+        .tools
+        .iter()
+        .filter_map(|t| {
+            haga.with_value(|h| {
+                h.tool(t)
+                    .map(|x| (format!("/herramientas/{t}"), format!("#{} {}", x.number, x.name)))
+            })
+        })
+        .chain(initial.experiences.iter().filter_map(|e| {
+            haga.with_value(|h| h.experience(e).map(|x| (format!("/experiencias/{e}"), x.place.clone())))
+        }))
+        .collect::<Vec<_>>();
+    let methodology_link = match &initial.subject {
+        plan::Subject::Methodology { methodology, .. } => {
+            Some(format!("/haga/{methodology}?autodiagnostico={}", aid.get_value()))
+        }
+        _ => None,
+    };
+    view! {
+        <li class="card plan-step" id=dom.clone()>
+            <h4>{title}</h4>
+            {(!links.is_empty()).then(|| view! {
+                <p class="meta">{t!(i18n, plan.helps)} " "
+                    {links.into_iter().map(|(href, label)| view! { <A href=href>{label}</A>" " }).collect_view()}
+                </p>
+            })}
+            {methodology_link.map(|href| view! { <p class="no-print"><A href=href>{t!(i18n, plan.open_canvas)}</A></p> })}
+            <div class="step-fields">
+                <div class="field">
+                    <label for=format!("{dom}-owner")>{t!(i18n, plan.owner)}</label>
+                    <input id=format!("{dom}-owner") type="text" value=initial.owner.clone() on:input=move |ev| edit(StepEdit::Owner(event_target_value(&ev))) />
+                </div>
+                <div class="field">
+                    <label for=format!("{dom}-due")>{t!(i18n, plan.due)}</label>
+                    <input id=format!("{dom}-due") type="date" value=initial.due.clone() on:input=move |ev| edit(StepEdit::Due(event_target_value(&ev))) />
+                </div>
+                <div class="field">
+                    <label for=format!("{dom}-status")>{t!(i18n, plan.status)}</label>
+                    <select id=format!("{dom}-status") on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(s) = Status::ALL.into_iter().find(|s| status_id(*s) == v) { edit(StepEdit::Status(s)); }
+                    }>
+                        {Status::ALL.into_iter().map(|s| view! {
+                            <option value=status_id(s) selected=initial.status == s>{move || status_label(s, i18n)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field wide">
+                    <label for=format!("{dom}-notes")>{t!(i18n, plan.notes)}</label>
+                    <textarea id=format!("{dom}-notes") rows="2" on:input=move |ev| edit(StepEdit::Notes(event_target_value(&ev)))>{initial.notes.clone()}</textarea>
+                </div>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+fn status_id(s: Status) -> &'static str {
+    match s {
+        Status::Pending => "pending",
+        Status::InProgress => "in_progress",
+        Status::Done => "done",
+    }
+}
+
+fn status_label(s: Status, i18n: leptos_i18n::I18nContext<Locale>) -> &'static str {
+    match s {
+        Status::Pending => t_string!(i18n, plan.status_pending),
+        Status::InProgress => t_string!(i18n, plan.status_in_progress),
+        Status::Done => t_string!(i18n, plan.status_done),
+    }
+}
