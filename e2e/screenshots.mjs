@@ -36,6 +36,18 @@ for (const width of [390, 1280]) {
     await page.screenshot({ path: join(out, `results-${lang}-${width}.png`), fullPage: true });
     await visit(page, '/autodiagnostico');
     await page.screenshot({ path: join(out, `list-${lang}-${width}.png`), fullPage: true });
+    await visit(page, `/plan/${id}`);
+    await page.locator('.actions .button-primary').click();
+    await page.locator('.plan-step').first().waitFor();
+    await page.screenshot({ path: join(out, `plan-${lang}-${width}.png`) });
+    for (const [path, name] of [
+      ['/herramientas/decidim', 'tool'],
+      ['/experiencias/rosario-presupuesto-participativo', 'experience'],
+      ['/haga/mapa-actores', 'methodology'],
+    ]) {
+      await visit(page, path);
+      await page.screenshot({ path: join(out, `${name}-${lang}-${width}.png`), fullPage: true });
+    }
     if (width < 600) {
       await visit(page, '/');
       await page.locator('.menu-toggle').click();

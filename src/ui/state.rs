@@ -98,6 +98,22 @@ impl AppState {
     }
 }
 
+/// The `:id` segment of the current route.
+pub fn use_id_param() -> Memo<String> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+}
+
+/// For routes about one assessment: its id, and the model it was made with (`None` when either
+/// is unknown here, which the pages show as "not found"). Memos, so answering a question does
+/// not rebuild the page.
+pub fn use_assessment_route() -> (Memo<String>, Memo<Option<Arc<Model>>>) {
+    let state = use_state();
+    let id = use_id_param();
+    let model = Memo::new(move |_| state.assessment(&id.get()).and_then(|a| state.model_for(&a.model)));
+    (id, model)
+}
+
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }

@@ -10,6 +10,7 @@ use crate::domain::exchange::{self, Imported, MAX_RESULTS_BYTES};
 use crate::domain::model::{Model, MAX_MODEL_BYTES};
 use crate::ui::files::{picked_file, read_text, ReadError};
 use crate::ui::i18n::*;
+use crate::ui::pages::walk::ProgressLine;
 use crate::ui::state::{new_id, now_iso, use_lang, use_state, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -183,14 +184,7 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
                 " · " {t!(i18n, list.updated)} " "
                 {move || assessment().map(|a| a.updated_at.get(..10).unwrap_or_default().to_string())}
             </p>
-            <p class="progress-line">
-                <progress max=move || progress().1 value=move || progress().0></progress>
-                " "
-                {move || {
-                    let (done, total) = progress();
-                    t_string!(i18n, list.answered, done = done, total = total).to_string()
-                }}
-            </p>
+            <ProgressLine progress=Signal::derive(progress) />
             {move || match mode.get() {
                 CardMode::View => view! {
                     <div class="actions">

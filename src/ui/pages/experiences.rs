@@ -10,10 +10,9 @@ use crate::ui::filters::{FilterSelect, ResultCount, SearchBox};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::tools::{pillar_name, pillar_options, stage_name, stage_options};
-use crate::ui::state::{use_lang, use_state};
+use crate::ui::state::{use_id_param, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn Experiences() -> impl IntoView {
@@ -111,9 +110,8 @@ pub fn ExperienceCard(experience: Experience) -> impl IntoView {
 
 #[component]
 pub fn ExperienceDetail() -> impl IntoView {
-    let params = use_params_map();
     let state = use_state();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_id_param();
     move || match state.haga().experience(&id.get()).cloned() {
         Some(experience) => view! { <ExperiencePage experience /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),

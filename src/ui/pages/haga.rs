@@ -9,10 +9,10 @@ use crate::domain::haga::{FieldKind, Methodology};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::tools::{pillar_name, stage_name};
-use crate::ui::state::{new_id, now_iso, use_lang, use_state};
+use crate::ui::state::{new_id, now_iso, use_id_param, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Haga() -> impl IntoView {
@@ -72,9 +72,8 @@ pub fn Haga() -> impl IntoView {
 
 #[component]
 pub fn MethodologyDetail() -> impl IntoView {
-    let params = use_params_map();
     let state = use_state();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_id_param();
     move || match state.haga().methodology(&id.get()).cloned() {
         Some(methodology) => view! { <MethodologyPage methodology /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),

@@ -14,10 +14,9 @@ use crate::domain::recommend::{recommend, PillarAdvice};
 use crate::domain::scoring::score;
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::state::{now_iso, use_lang, use_state};
+use crate::ui::state::{now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// "Qué hacer después", from the current answers.
@@ -111,10 +110,8 @@ fn PillarAdviceCard(advice: PillarAdvice, model: Arc<Model>, haga: Arc<Haga>) ->
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    let params = use_params_map();
     let state = use_state();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let model = Memo::new(move |_| state.assessment(&id.get()).and_then(|a| state.model_for(&a.model)));
+    let (id, model) = use_assessment_route();
     move || match model.get() {
         Some(model) if model.id == state.mega_ip().id => view! { <PlanFor id=id.get() model /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),

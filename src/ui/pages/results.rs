@@ -14,10 +14,9 @@ use crate::ui::charts::{heat_class, number, percent, Radar};
 use crate::ui::files::download;
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::state::{now_iso, use_lang, use_state};
+use crate::ui::state::{now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// `/resultados`: choose an assessment (or start one).
@@ -55,10 +54,7 @@ pub fn ResultsIndex() -> impl IntoView {
 
 #[component]
 pub fn Results() -> impl IntoView {
-    let params = use_params_map();
-    let state = use_state();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let model = Memo::new(move |_| state.assessment(&id.get()).and_then(|a| state.model_for(&a.model)));
+    let (id, model) = use_assessment_route();
     move || match model.get() {
         Some(model) => view! { <ResultsFor id=id.get() model /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),

@@ -10,10 +10,9 @@ use crate::domain::search::{self, ToolFilter};
 use crate::ui::filters::{FilterSelect, ResultCount, SearchBox};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::state::{use_lang, use_state};
+use crate::ui::state::{use_id_param, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// Options for pillar and stage selects, from the model.
@@ -155,9 +154,8 @@ pub fn ToolCard(tool: Tool, model: Arc<Model>, haga: Arc<Haga>) -> impl IntoView
 
 #[component]
 pub fn ToolDetail() -> impl IntoView {
-    let params = use_params_map();
     let state = use_state();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_id_param();
     move || match state.haga().tool(&id.get()).cloned() {
         Some(tool) => view! { <ToolPage tool /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),

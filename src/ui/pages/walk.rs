@@ -12,7 +12,7 @@ use crate::domain::prefs::Lang;
 use crate::ui::i18n::*;
 use crate::ui::pages::criterion::{AnswerCard, Subject};
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::state::{use_lang, use_state};
+use crate::ui::state::{use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -33,11 +33,7 @@ fn steps(model: &Model) -> Vec<String> {
 
 #[component]
 pub fn Walk() -> impl IntoView {
-    let params = use_params_map();
-    let state = use_state();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    // Only the identity of the assessment and model matter here; answers are read below.
-    let model = Memo::new(move |_| state.assessment(&id.get()).and_then(|a| state.model_for(&a.model)));
+    let (id, model) = use_assessment_route();
     move || match model.get() {
         Some(model) => view! { <WalkFor id=id.get() model /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
@@ -98,15 +94,7 @@ fn WalkFor(id: String, model: Arc<Model>) -> impl IntoView {
     view! {
         <p class="crumbs"><A href="/autodiagnostico">{t!(i18n, walk.back_to_list)}</A></p>
         <h1 tabindex="-1">{title}</h1>
-        <p class="progress-line">
-            <progress max=move || progress().1 value=move || progress().0></progress>
-            " "
-            {move || {
-                let (done, total) = progress();
-                t_string!(i18n, list.answered, done = done, total = total).to_string()
-            }}
-            " · " {t!(i18n, walk.autosave)}
-        </p>
+        <ProgressLine progress=Signal::derive(progress)>" · " {t!(i18n, walk.autosave)}</ProgressLine>
         <nav class="steps" aria-label=move || t_string!(i18n, walk.steps_label)>
             <ol>
                 {move || {
@@ -153,6 +141,23 @@ fn WalkFor(id: String, model: Arc<Model>) -> impl IntoView {
                 }.into_any(),
             }}
         </nav>
+    }
+}
+
+/// "34 de 67 criterios respondidos", with a progress bar, and whatever follows it.
+#[component]
+pub fn ProgressLine(progress: Signal<(usize, usize)>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="progress-line">
+            <progress max=move || progress.get().1 value=move || progress.get().0></progress>
+            " "
+            {move || {
+                let (done, total) = progress.get();
+                t_string!(i18n, list.answered, done = done, total = total).to_string()
+            }}
+            {children.map(|c| c())}
+        </p>
     }
 }
 
