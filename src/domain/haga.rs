@@ -8,10 +8,9 @@
 //! pillar × stage cell has at least [`MIN_TOOLS_PER_CELL`] tools.
 
 use crate::domain::assessment::PopulationBand;
-use crate::domain::model::Model;
+use crate::domain::model::{check_ids, Model};
 use crate::domain::text::Text;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 pub const MIN_TOOLS_PER_CELL: usize = 2;
 
@@ -435,12 +434,11 @@ impl Haga {
 }
 
 fn unique<'a>(out: &mut Vec<String>, kind: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = BTreeSet::new();
-    for id in ids {
-        if id.trim().is_empty() || !seen.insert(id) {
-            out.push(format!("{kind} id {id:?} is empty or repeated"));
-        }
-    }
+    let (_, bad) = check_ids(ids);
+    out.extend(
+        bad.into_iter()
+            .map(|id| format!("{kind} id {id:?} is empty or repeated")),
+    );
 }
 
 fn contiguous(out: &mut Vec<String>, kind: &str, numbers: impl Iterator<Item = u32>) {

@@ -493,13 +493,25 @@ fn unique_ids<'a>(
     kind: &'static str,
     ids: impl Iterator<Item = &'a String>,
 ) -> BTreeSet<&'a str> {
+    let (seen, bad) = check_ids(ids.map(String::as_str));
+    out.extend(bad.into_iter().map(|id| Problem::DuplicateId {
+        kind,
+        id: id.to_owned(),
+    }));
+    seen
+}
+
+/// The one rule for ids in every data file: non-blank and unique. Returns the ids seen and the
+/// offending ones (blank, or repeated), in file order.
+pub(crate) fn check_ids<'a>(ids: impl Iterator<Item = &'a str>) -> (BTreeSet<&'a str>, Vec<&'a str>) {
     let mut seen = BTreeSet::new();
+    let mut bad = Vec::new();
     for id in ids {
-        if id.trim().is_empty() || !seen.insert(id.as_str()) {
-            out.push(Problem::DuplicateId { kind, id: id.clone() });
+        if id.trim().is_empty() || !seen.insert(id) {
+            bad.push(id);
         }
     }
-    seen
+    (seen, bad)
 }
 
 /// Which model (exactly) an assessment was made with.
