@@ -1,0 +1,63 @@
+//! Plan generation on a scripted assessment, and refreshing it without losing the team's work.
+
+use super::*;
+use crate::analysis::recommend::recommend;
+use crate::analysis::scoring::score;
+use crate::answers::assessment::Change;
+use crate::answers::plan::{Status, StepEdit};
+use crate::content::toolkit::Haga;
+use crate::testing::*;
+
+fn setup() -> (Model, Haga, Assessment) {
+    let model = mega();
+    let mut a = new_assessment(&model, "p");
+    let first = model.criteria_at("transparencia", "informar").next().unwrap().id.to_string();
+    set(&mut a, &first, Some("partial"));
+    set_condition(&mut a, "capacidades", Some("partial"));
+    set_condition(&mut a, "presupuesto", Some("yes"));
+    (model, haga(), a)
+}
+
+fn plan_for(model: &Model, haga: &Haga, a: &Assessment) -> Plan {
+    generate(model, a, &recommend(model, haga, a, &score(model, a)), NOW)
+}
+
+#[test]
+fn three_phases_from_the_recommendations() {
+    let (model, haga, a) = setup();
+    let plan = plan_for(&model, &haga, &a);
+    let design = plan.phase(Phase::Design);
+    assert_eq!(design.len(), 6, "six unmet conditions");
+    assert_eq!(design[0].id, "condition:capacidades", "the half-done one is an early win, first");
+    assert_eq!(design[0].horizon, Horizon::EarlyWin);
+    assert!(design[1..].iter().all(|s| s.horizon == Horizon::MediumTerm));
+    assert_eq!(plan.phase(Phase::CoDesign).len(), 4, "one methodology per pillar");
+    let implementation = plan.phase(Phase::Implementation);
+    let first = &implementation[0];
+    assert_eq!(first.horizon, Horizon::EarlyWin, "the Parcial criterion is an early win");
+    assert!(!first.tools.is_empty() && !first.experiences.is_empty());
+    assert_eq!(implementation.last().unwrap().subject, Subject::Reassess);
+}
+
+#[test]
+fn refreshing_keeps_the_teams_edits() {
+    let (model, haga, mut a) = setup();
+    a.apply(&Change::SetPlan(plan_for(&model, &haga, &a)), NOW);
+    for (step, edit) in [
+        ("condition:capacidades", StepEdit::Owner("Secretaría General".into())),
+        ("condition:capacidades", StepEdit::Status(Status::InProgress)),
+        ("condition:capacidades", StepEdit::Notes("Curso en marzo".into())),
+        ("reassess", StepEdit::Due("2027-03-01".into())),
+    ] {
+        a.apply(&Change::PlanStep { step: step.into(), edit }, NOW);
+    }
+    set_condition(&mut a, "marco-normativo", Some("yes"));
+    let again = refresh(&model, &a, &recommend(&model, &haga, &a, &score(&model, &a)), NOW);
+    assert!(again.steps.iter().all(|s| s.id != "condition:marco-normativo"), "a met condition leaves");
+    let kept = again.steps.iter().find(|s| s.id == "condition:capacidades").unwrap();
+    assert_eq!(
+        (kept.owner.as_str(), kept.status, kept.notes.as_str()),
+        ("Secretaría General", Status::InProgress, "Curso en marzo")
+    );
+    assert_eq!(again.steps.iter().find(|s| s.id == "reassess").unwrap().due, "2027-03-01");
+}

@@ -1,0 +1,802 @@
+//! A maturity model as data: stages, pillars, policy lines, frameworks, enabling conditions,
+//! criteria and their answer scales, read from JSON and validated.
+//!
+//! Nothing in the engine knows MEGA IP's names or counts. A [`Model`] lists its stages in order
+//! (lowest first; the first may be a *floor* where everyone starts) and its pillars; every
+//! criterion sits in a pillar, either at one stage or — for a "which statement fits best?"
+//! question — across the stages its options name. MEGA IP is simply the bundled model.
+//!
+//! [`Model::parse`] is the only way in. It reads format 2 (`docs/model-format.md`) and format 1
+//! (migrated by [`crate::content::format1`]), checks the shape (naming the path of a bad field),
+//! then the meaning ([`check`]): unique ids, every reference resolving, scales that make sense,
+//! conditions pointing backwards, every cell covered, every required text in every declared
+//! language. Validation is bounded: problems are counted, and only the first few are built.
+//!
+//! A model's identity ([`ModelRef`]) is its id, version and a hash fixed at parse time: of the
+//! file's canonical JSON for format 2, and of the frozen format-1 shape for format 1, so results
+//! made with a model are never read against other criteria, and never lose their model because
+//! the app's own types changed.
+
+use crate::base::ids::*;
+use crate::base::locale::Lang;
+use crate::base::text::Text;
+use crate::base::validate::{check_ids, safe_web_link, Problems};
+use crate::content::format1::{hex_hash, ModelV1};
+use crate::content::scale::{OptionValue, Scale, ScaleOption, FULL};
+use crate::content::wire::{self, ModelFile, OptionFile};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The newest model file format this app reads (it reads every older one too).
+pub const MODEL_FORMAT: u32 = 2;
+/// Larger files are refused before parsing: no real model comes close.
+pub const MAX_MODEL_BYTES: usize = 2 * 1024 * 1024;
+/// Used when a model does not set its own threshold.
+pub const DEFAULT_THRESHOLD_PERCENT: u32 = 70;
+/// A model may declare at most this many languages.
+pub const MAX_LANGUAGES: usize = 16;
+/// A model may have at most this many pillar × stage cells (MEGA IP has 20).
+pub const MAX_CELLS: usize = 10_000;
+
+/// The MEGA IP model bundled with the app.
+pub const MEGA_IP_JSON: &str = include_str!("../../../../toolkits/mega-ip/model.json");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub id: StageId,
+    pub name: Text,
+    pub description: Option<Text>,
+    pub promise: Option<Text>,
+    pub floor: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pillar {
+    pub id: PillarId,
+    pub short: Option<String>,
+    pub name: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub id: LineId,
+    pub name: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Framework {
+    pub id: FrameworkId,
+    pub name: Text,
+    pub url: String,
+}
+
+/// An enabling condition: something around the assessment (budget, legal framework…) that
+/// decides whether progress can last. Answered as its own checklist; it does not change the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub id: ConditionId,
+    pub name: Text,
+    pub description: Option<Text>,
+    pub question: Text,
+    scale: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    pub id: CriterionId,
+    pub pillar: PillarId,
+    /// `None` for a "which statement fits best?" question.
+    pub stage: Option<StageId>,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub evidence: Vec<Text>,
+    pub lines: Vec<LineId>,
+    pub frameworks: Vec<FrameworkId>,
+    pub feedback: BTreeMap<OptionId, Text>,
+    pub when: Option<When>,
+    scale: usize,
+}
+
+/// A criterion asked only when an earlier criterion's answer is one of `any_of`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct When {
+    pub criterion: CriterionId,
+    pub any_of: Vec<OptionId>,
+}
+
+/// A validated model. Built only by [`Model::parse`]; read through its methods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    format: u32,
+    id: String,
+    version: String,
+    languages: Vec<String>,
+    name: Text,
+    description: Option<Text>,
+    threshold_percent: u32,
+    scales: Vec<Scale>,
+    stages: Vec<Stage>,
+    pillars: Vec<Pillar>,
+    lines: Vec<Line>,
+    frameworks: Vec<Framework>,
+    conditions: Vec<Condition>,
+    criteria: Vec<Criterion>,
+    hash: String,
+    by_criterion: HashMap<CriterionId, usize>,
+}
+
+/// Which model (exactly) an assessment was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ModelRef {
+    pub id: String,
+    pub version: String,
+    /// `sha256:` + hex digest fixed when the model was parsed.
+    pub hash: String,
+}
+
+/// The kind of thing an id or a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Stage,
+    Pillar,
+    Line,
+    Framework,
+    Condition,
+    Criterion,
+    Scale,
+    Option,
+    Language,
+}
+
+/// Why a model file cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelError {
+    TooLarge { bytes: usize },
+    NotJson,
+    /// A results file (or another app's file) was given where a model was expected.
+    NotAModel { results_file: bool },
+    /// The JSON is not a model: `path` names the offending field (`criteria[3].stage`).
+    Shape { path: String, reason: String },
+    UnsupportedFormat { found: u64 },
+    /// It parses, but its content is inconsistent.
+    Problems(Problems<Problem>),
+}
+
+/// One inconsistency inside a model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Empty(Kind),
+    TooManyCells(usize),
+    NoKnownLanguage,
+    TooManyLanguages(usize),
+    BadThreshold(u32),
+    DuplicateId { kind: Kind, id: String },
+    UnknownReference { from: String, kind: Kind, id: String },
+    EmptyCell { pillar: String, stage: String },
+    MissingText { place: String, lang: String },
+    /// Only the first stage may be a floor, and a floor has no criteria.
+    MisplacedFloor { stage: String },
+    CriterionAtFloor { criterion: String },
+    /// An option must have exactly one of points, a stage, or `counts: false`.
+    BadOption { scale: String, option: String },
+    /// Points must be between 0 and 1 in steps of 0.001.
+    BadPoints { scale: String, option: String },
+    /// A scale mixes points and stages, or has no option worth anything.
+    BadScale { scale: String },
+    /// A criterion with a stage needs a points scale; one without needs a statements scale.
+    ScaleDoesNotFit { criterion: String },
+    /// A condition needs a points scale.
+    ConditionScale { condition: String },
+    BothScaleAndOptions { criterion: String },
+    /// A condition on an answer must name an earlier criterion.
+    WhenNotEarlier { criterion: String, on: String },
+    BadUrl { framework: String },
+}
+
+impl Model {
+    /// Reads and validates a model file.
+    pub fn parse(json: &str) -> Result<Model, ModelError> {
+        if json.len() > MAX_MODEL_BYTES {
+            return Err(ModelError::TooLarge { bytes: json.len() });
+        }
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|_| ModelError::NotJson)?;
+        let Some(object) = value.as_object() else {
+            return Err(ModelError::NotAModel { results_file: false });
+        };
+        if object.get("kind").and_then(|k| k.as_str()) == Some(crate::content::RESULTS_KIND) {
+            return Err(ModelError::NotAModel { results_file: true });
+        }
+        if !object.contains_key("stages") || !object.contains_key("criteria") {
+            return Err(ModelError::NotAModel { results_file: false });
+        }
+        let format = object.get("format").and_then(|f| f.as_u64());
+        let (file, hash) = match format {
+            Some(1) => {
+                let v1: ModelV1 = shape(value)?;
+                let hash = v1.legacy_hash();
+                (v1.into_format2(), hash)
+            }
+            Some(2) => {
+                // serde_json's map keeps keys sorted, so this is the canonical form.
+                let hash = hex_hash(serde_json::to_string(&value).unwrap_or_default().as_bytes());
+                (shape::<ModelFile>(value)?, hash)
+            }
+            Some(found) => return Err(ModelError::UnsupportedFormat { found }),
+            None => {
+                return Err(ModelError::Shape {
+                    path: "format".into(),
+                    reason: "missing".into(),
+                })
+            }
+        };
+        Model::from_file(file, hash)
+    }
+
+    /// The MEGA IP model bundled with the app. Its file is validated by the tests, so this
+    /// only fails if the build is broken; the caller decides what to show then.
+    pub fn mega_ip() -> Result<Model, ModelError> {
+        Model::parse(MEGA_IP_JSON)
+    }
+
+    fn from_file(file: ModelFile, hash: String) -> Result<Model, ModelError> {
+        let mut problems = Problems::default();
+        let model = build(file, hash, &mut problems);
+        if problems.is_empty() {
+            Ok(model)
+        } else {
+            Err(ModelError::Problems(problems))
+        }
+    }
+
+    pub fn format(&self) -> u32 {
+        self.format
+    }
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+    pub fn name(&self) -> &Text {
+        &self.name
+    }
+    pub fn description(&self) -> Option<&Text> {
+        self.description.as_ref()
+    }
+    pub fn threshold_percent(&self) -> u32 {
+        self.threshold_percent
+    }
+    pub fn stages(&self) -> &[Stage] {
+        &self.stages
+    }
+    pub fn pillars(&self) -> &[Pillar] {
+        &self.pillars
+    }
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+    pub fn frameworks(&self) -> &[Framework] {
+        &self.frameworks
+    }
+    pub fn conditions(&self) -> &[Condition] {
+        &self.conditions
+    }
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria
+    }
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    pub fn reference(&self) -> ModelRef {
+        ModelRef {
+            id: self.id.clone(),
+            version: self.version.clone(),
+            hash: self.hash.clone(),
+        }
+    }
+
+    /// Whether this is the model `reference` names, content included.
+    pub fn is(&self, reference: &ModelRef) -> bool {
+        self.id == reference.id && self.version == reference.version && self.hash == reference.hash
+    }
+
+    /// The language to show this model's texts in: the interface language when the model has
+    /// it, else the first declared language the app speaks. The caller says so to the user when
+    /// the two differ.
+    pub fn content_lang(&self, ui: Lang) -> Lang {
+        if self.languages.iter().any(|l| l == ui.code()) {
+            return ui;
+        }
+        self.languages.iter().find_map(|l| Lang::from_code(l)).unwrap_or(ui)
+    }
+
+    pub fn stage_position(&self, stage_id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == *stage_id)
+    }
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == *id)
+    }
+    /// The stage at a position (0 = lowest).
+    pub fn stage_at(&self, position: usize) -> Option<&Stage> {
+        self.stages.get(position)
+    }
+    pub fn pillar(&self, id: &str) -> Option<&Pillar> {
+        self.pillars.iter().find(|p| p.id == *id)
+    }
+    pub fn line(&self, id: &str) -> Option<&Line> {
+        self.lines.iter().find(|l| l.id == *id)
+    }
+    pub fn framework(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.id == *id)
+    }
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.id == *id)
+    }
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.by_criterion.get(id).and_then(|i| self.criteria.get(*i))
+    }
+    pub fn scales(&self) -> &[Scale] {
+        &self.scales
+    }
+
+    /// The scale a criterion is answered on.
+    pub fn scale_of<'a>(&'a self, criterion: &Criterion) -> &'a Scale {
+        self.scales.get(criterion.scale).unwrap_or(&EMPTY_SCALE)
+    }
+
+    /// The scale a condition is answered on.
+    pub fn condition_scale<'a>(&'a self, condition: &Condition) -> &'a Scale {
+        self.scales.get(condition.scale).unwrap_or(&EMPTY_SCALE)
+    }
+
+    /// The option `option` of `criterion`'s scale.
+    pub fn option_of<'a>(&'a self, criterion: &Criterion, option: &str) -> Option<&'a ScaleOption> {
+        self.scale_of(criterion).option(option)
+    }
+
+    /// The improvement text for choosing `option` on `criterion`, if the model has one.
+    pub fn feedback<'a>(&'a self, criterion: &'a Criterion, option: &str) -> Option<&'a Text> {
+        criterion
+            .feedback
+            .get(option)
+            .or_else(|| self.option_of(criterion, option).and_then(|o| o.feedback.as_ref()))
+    }
+
+    /// The criteria counted at one pillar × stage cell, in file order: those placed at the stage,
+    /// and the pillar's "which statement fits best?" questions, which count at every stage.
+    pub fn cell<'a>(&'a self, pillar: &'a str, stage: &'a str) -> impl Iterator<Item = &'a Criterion> + 'a {
+        let floor = self.stage(stage).is_some_and(|s| s.floor);
+        self.criteria.iter().filter(move |c| {
+            !floor && c.pillar == *pillar && c.stage.as_ref().is_none_or(|s| *s == *stage)
+        })
+    }
+
+    /// Whether the model has a criterion placed exactly at this cell (statements excluded).
+    pub fn criteria_at<'a>(&'a self, pillar: &'a str, stage: &'a str) -> impl Iterator<Item = &'a Criterion> + 'a {
+        self.criteria
+            .iter()
+            .filter(move |c| c.pillar == *pillar && c.stage.as_ref().is_some_and(|s| *s == *stage))
+    }
+
+    /// The criteria of a pillar, in file order.
+    pub fn pillar_criteria<'a>(&'a self, pillar: &'a str) -> impl Iterator<Item = &'a Criterion> + 'a {
+        self.criteria.iter().filter(move |c| c.pillar == *pillar)
+    }
+}
+
+static EMPTY_SCALE: Scale = Scale {
+    id: ScaleId::empty(),
+    options: Vec::new(),
+};
+
+fn shape<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, ModelError> {
+    serde_path_to_error::deserialize(value).map_err(|e| ModelError::Shape {
+        path: e.path().to_string(),
+        reason: e.inner().to_string(),
+    })
+}
+
+/// Builds the model and records every problem. Linear in the size of the file: every lookup
+/// goes through a set or a map built once.
+fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
+    let mut languages: Vec<String> = Vec::new();
+    for l in file.languages {
+        if !languages.contains(&l) {
+            languages.push(l);
+        }
+    }
+    if languages.len() > MAX_LANGUAGES {
+        out.push(Problem::TooManyLanguages(languages.len()));
+        languages.truncate(MAX_LANGUAGES);
+    }
+    if !languages.iter().any(|l| Lang::from_code(l).is_some()) {
+        out.push(Problem::NoKnownLanguage);
+    }
+    let threshold_percent = file
+        .scoring
+        .map_or(DEFAULT_THRESHOLD_PERCENT, |s| s.threshold_percent);
+    if !(1..=100).contains(&threshold_percent) {
+        out.push(Problem::BadThreshold(threshold_percent));
+    }
+    for (kind, empty) in [
+        (Kind::Stage, file.stages.is_empty()),
+        (Kind::Pillar, file.pillars.is_empty()),
+        (Kind::Scale, file.scales.is_empty()),
+    ] {
+        if empty {
+            out.push(Problem::Empty(kind));
+        }
+    }
+    let texts = TextCheck { langs: &languages };
+    unique(out, Kind::Stage, file.stages.iter().map(|s| s.id.as_str()));
+    unique(out, Kind::Pillar, file.pillars.iter().map(|s| s.id.as_str()));
+    unique(out, Kind::Line, file.lines.iter().map(|s| s.id.as_str()));
+    unique(out, Kind::Framework, file.frameworks.iter().map(|s| s.id.as_str()));
+    unique(out, Kind::Condition, file.conditions.iter().map(|s| s.id.as_str()));
+    unique(out, Kind::Criterion, file.criteria.iter().map(|s| s.id.as_str()));
+    unique(out, Kind::Scale, file.scales.iter().map(|s| s.id.as_str()));
+
+    texts.required(out, "name", &file.name);
+    texts.optional(out, "description", file.description.as_ref());
+    let stage_pos: HashMap<&str, usize> = file.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    for (i, s) in file.stages.iter().enumerate() {
+        if s.floor && i != 0 {
+            out.push(Problem::MisplacedFloor { stage: s.id.to_string() });
+        }
+        texts.required(out, &format!("stages.{}.name", s.id), &s.name);
+        texts.optional(out, &format!("stages.{}.description", s.id), s.description.as_ref());
+        texts.optional(out, &format!("stages.{}.promise", s.id), s.promise.as_ref());
+    }
+    let pillar_ids: BTreeSet<&str> = file.pillars.iter().map(|p| p.id.as_str()).collect();
+    for p in &file.pillars {
+        texts.required(out, &format!("pillars.{}.name", p.id), &p.name);
+        texts.optional(out, &format!("pillars.{}.description", p.id), p.description.as_ref());
+    }
+    let line_ids: BTreeSet<&str> = file.lines.iter().map(|l| l.id.as_str()).collect();
+    for l in &file.lines {
+        texts.required(out, &format!("lines.{}.name", l.id), &l.name);
+        texts.optional(out, &format!("lines.{}.description", l.id), l.description.as_ref());
+    }
+    let framework_ids: BTreeSet<&str> = file.frameworks.iter().map(|f| f.id.as_str()).collect();
+    for f in &file.frameworks {
+        texts.required(out, &format!("frameworks.{}.name", f.id), &f.name);
+        if safe_web_link(&f.url).is_none() {
+            out.push(Problem::BadUrl { framework: f.id.to_string() });
+        }
+    }
+
+    // Scales: the shared ones first, then one per criterion with its own options.
+    let mut scales: Vec<Scale> = Vec::with_capacity(file.scales.len());
+    for s in &file.scales {
+        scales.push(build_scale(out, &texts, s.id.clone(), &s.options, &stage_pos));
+    }
+    let scale_index: HashMap<&str, usize> = file.scales.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let pick_scale = |out: &mut Problems<Problem>, from: &str, named: Option<&ScaleId>| -> usize {
+        match named {
+            None => 0,
+            Some(id) => scale_index.get(id.as_str()).copied().unwrap_or_else(|| {
+                out.push_with(|| Problem::UnknownReference {
+                    from: from.to_owned(),
+                    kind: Kind::Scale,
+                    id: id.to_string(),
+                });
+                usize::MAX
+            }),
+        }
+    };
+
+    let mut conditions = Vec::with_capacity(file.conditions.len());
+    for c in file.conditions {
+        let scale = pick_scale(out, &c.id, c.scale.as_ref());
+        if scales.get(scale).is_some_and(Scale::is_statements) {
+            out.push(Problem::ConditionScale { condition: c.id.to_string() });
+        }
+        texts.required(out, &format!("conditions.{}.name", c.id), &c.name);
+        texts.required(out, &format!("conditions.{}.question", c.id), &c.question);
+        texts.optional(out, &format!("conditions.{}.description", c.id), c.description.as_ref());
+        conditions.push(Condition {
+            id: c.id,
+            name: c.name,
+            description: c.description,
+            question: c.question,
+            scale,
+        });
+    }
+
+    let mut covered: BTreeSet<(&str, usize)> = BTreeSet::new();
+    let mut seen_criteria: HashMap<String, usize> = HashMap::new();
+    let mut criteria = Vec::with_capacity(file.criteria.len());
+    let stages_for_cover: Vec<&str> = file.stages.iter().map(|s| s.id.as_str()).collect();
+    for c in &file.criteria {
+        let at = c.id.as_str();
+        let reference = |out: &mut Problems<Problem>, kind: Kind, id: &str, known: bool| {
+            if !known {
+                out.push_with(|| Problem::UnknownReference {
+                    from: at.to_owned(),
+                    kind,
+                    id: id.to_owned(),
+                });
+            }
+        };
+        reference(out, Kind::Pillar, &c.pillar, pillar_ids.contains(c.pillar.as_str()));
+        let position = c.stage.as_ref().and_then(|s| stage_pos.get(s.as_str()).copied());
+        if let Some(s) = &c.stage {
+            reference(out, Kind::Stage, s, position.is_some());
+        }
+        for l in &c.lines {
+            reference(out, Kind::Line, l, line_ids.contains(l.as_str()));
+        }
+        for f in &c.frameworks {
+            reference(out, Kind::Framework, f, framework_ids.contains(f.as_str()));
+        }
+        if position.is_some_and(|p| file.stages.get(p).is_some_and(|s| s.floor)) {
+            out.push(Problem::CriterionAtFloor { criterion: at.to_owned() });
+        }
+        let scale = match (&c.options, &c.scale) {
+            (Some(_), Some(_)) => {
+                out.push(Problem::BothScaleAndOptions { criterion: at.to_owned() });
+                usize::MAX
+            }
+            (Some(options), None) => {
+                scales.push(build_scale(out, &texts, ScaleId::new(at), options, &stage_pos));
+                scales.len() - 1
+            }
+            (None, named) => pick_scale(out, at, named.as_ref()),
+        };
+        let the_scale = scales.get(scale);
+        if let Some(sc) = the_scale {
+            if sc.is_statements() != c.stage.is_none() {
+                out.push(Problem::ScaleDoesNotFit { criterion: at.to_owned() });
+            }
+            for option in c.feedback.keys() {
+                reference(out, Kind::Option, option, sc.option(option).is_some());
+            }
+        }
+        // Which cells this criterion covers.
+        if pillar_ids.contains(c.pillar.as_str()) {
+            match (position, the_scale) {
+                (Some(p), _) => {
+                    covered.insert((c.pillar.as_str(), p));
+                }
+                (None, Some(sc)) => {
+                    let top = sc
+                        .options
+                        .iter()
+                        .filter_map(|o| match o.value {
+                            OptionValue::Stage(s) => Some(s),
+                            _ => None,
+                        })
+                        .max();
+                    for p in 0..=top.unwrap_or(0).min(stages_for_cover.len().saturating_sub(1)) {
+                        if top.is_some() {
+                            covered.insert((c.pillar.as_str(), p));
+                        }
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+        if let Some(w) = &c.when {
+            match seen_criteria.get(w.criterion.as_str()).and_then(|i| criteria.get(*i)) {
+                None => out.push(Problem::WhenNotEarlier {
+                    criterion: at.to_owned(),
+                    on: w.criterion.to_string(),
+                }),
+                Some(earlier) => {
+                    let earlier: &Criterion = earlier;
+                    let sc = scales.get(earlier.scale);
+                    for o in &w.any_of {
+                        reference(out, Kind::Option, o, sc.is_some_and(|s| s.option(o).is_some()));
+                    }
+                }
+            }
+        }
+        texts.required(out, &format!("criteria.{at}.text"), &c.text);
+        texts.optional(out, &format!("criteria.{at}.help"), c.help.as_ref());
+        for (i, e) in c.evidence.iter().enumerate() {
+            texts.required(out, &format!("criteria.{at}.evidence[{i}]"), e);
+        }
+        for (o, t) in &c.feedback {
+            texts.required(out, &format!("criteria.{at}.feedback.{o}"), t);
+        }
+        seen_criteria.entry(c.id.to_string()).or_insert(criteria.len());
+        criteria.push(Criterion {
+            id: c.id.clone(),
+            pillar: c.pillar.clone(),
+            stage: c.stage.clone(),
+            text: c.text.clone(),
+            help: c.help.clone(),
+            evidence: c.evidence.clone(),
+            lines: c.lines.clone(),
+            frameworks: c.frameworks.clone(),
+            feedback: c.feedback.clone(),
+            when: c.when.as_ref().map(|w| When {
+                criterion: w.criterion.clone(),
+                any_of: w.any_of.clone(),
+            }),
+            scale,
+        });
+    }
+    let cells = file.pillars.len().saturating_mul(file.stages.len());
+    if cells > MAX_CELLS {
+        out.push(Problem::TooManyCells(cells));
+    }
+    for p in file.pillars.iter().take(if cells > MAX_CELLS { 0 } else { usize::MAX }) {
+        for (i, s) in file.stages.iter().enumerate() {
+            if !s.floor && !covered.contains(&(p.id.as_str(), i)) {
+                out.push_with(|| Problem::EmptyCell {
+                    pillar: p.id.to_string(),
+                    stage: s.id.to_string(),
+                });
+            }
+        }
+    }
+
+    let by_criterion = criteria.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).rev().collect();
+    Model {
+        format: file.format,
+        id: file.id,
+        version: file.version,
+        languages,
+        name: file.name,
+        description: file.description,
+        threshold_percent,
+        scales,
+        stages: file
+            .stages
+            .into_iter()
+            .map(|s| Stage {
+                id: s.id,
+                name: s.name,
+                description: s.description,
+                promise: s.promise,
+                floor: s.floor,
+            })
+            .collect(),
+        pillars: file
+            .pillars
+            .into_iter()
+            .map(|p| Pillar {
+                id: p.id,
+                short: p.short,
+                name: p.name,
+                description: p.description,
+            })
+            .collect(),
+        lines: file
+            .lines
+            .into_iter()
+            .map(|l| Line {
+                id: l.id,
+                name: l.name,
+                description: l.description,
+            })
+            .collect(),
+        frameworks: file
+            .frameworks
+            .into_iter()
+            .map(|f| Framework {
+                id: f.id,
+                name: f.name,
+                url: f.url,
+            })
+            .collect(),
+        conditions,
+        criteria,
+        hash,
+        by_criterion,
+    }
+}
+
+fn build_scale(
+    out: &mut Problems<Problem>,
+    texts: &TextCheck,
+    id: ScaleId,
+    options: &[OptionFile],
+    stage_pos: &HashMap<&str, usize>,
+) -> Scale {
+    unique(out, Kind::Option, options.iter().map(|o| o.id.as_str()));
+    if options.is_empty() {
+        out.push(Problem::Empty(Kind::Option));
+    }
+    let mut built = Vec::with_capacity(options.len());
+    for o in options {
+        let bad = || Problem::BadOption {
+            scale: id.to_string(),
+            option: o.id.to_string(),
+        };
+        let value = match (o.points, &o.stage, o.counts) {
+            (None, None, false) => OptionValue::LeftOut,
+            (Some(p), None, true) => {
+                let milli = p * f64::from(FULL);
+                if !(0.0..=f64::from(FULL)).contains(&milli) || (milli - milli.round()).abs() > 1e-6 {
+                    out.push(Problem::BadPoints {
+                        scale: id.to_string(),
+                        option: o.id.to_string(),
+                    });
+                    OptionValue::Points(0)
+                } else {
+                    OptionValue::Points(milli.round() as u32)
+                }
+            }
+            (None, Some(stage), true) => match stage_pos.get(stage.as_str()) {
+                Some(p) => OptionValue::Stage(*p),
+                None => {
+                    out.push(Problem::UnknownReference {
+                        from: format!("{id}.{}", o.id),
+                        kind: Kind::Stage,
+                        id: stage.to_string(),
+                    });
+                    OptionValue::Stage(0)
+                }
+            },
+            _ => {
+                out.push(bad());
+                OptionValue::LeftOut
+            }
+        };
+        texts.required(out, &format!("scales.{id}.{}.label", o.id), &o.label);
+        texts.optional(out, &format!("scales.{id}.{}.feedback", o.id), o.feedback.as_ref());
+        built.push(ScaleOption {
+            id: o.id.clone(),
+            label: o.label.clone(),
+            value,
+            feedback: o.feedback.clone(),
+        });
+    }
+    let points = built.iter().any(|o| matches!(o.value, OptionValue::Points(_)));
+    let stages = built.iter().any(|o| matches!(o.value, OptionValue::Stage(_)));
+    let full = built.iter().any(|o| matches!(o.value, OptionValue::Points(FULL) | OptionValue::Stage(_)));
+    if (points && stages) || (!built.is_empty() && !full) {
+        out.push(Problem::BadScale { scale: id.to_string() });
+    }
+    Scale { id, options: built }
+}
+
+struct TextCheck<'a> {
+    langs: &'a [String],
+}
+
+impl TextCheck<'_> {
+    fn required(&self, out: &mut Problems<Problem>, place: &str, text: &Text) {
+        for lang in self.langs {
+            if !text.has(lang) {
+                out.push_with(|| Problem::MissingText {
+                    place: place.to_owned(),
+                    lang: lang.clone(),
+                });
+            }
+        }
+    }
+
+    fn optional(&self, out: &mut Problems<Problem>, place: &str, text: Option<&Text>) {
+        if let Some(t) = text {
+            self.required(out, place, t);
+        }
+    }
+}
+
+fn unique<'a>(out: &mut Problems<Problem>, kind: Kind, ids: impl Iterator<Item = &'a str>) {
+    let (_, bad) = check_ids(ids);
+    for id in bad {
+        out.push_with(|| Problem::DuplicateId { kind, id: id.to_owned() });
+    }
+}
+
+impl wire::ModelFile {
+    /// Serializes the file as pretty JSON (used to write migrated models).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,403 @@
+//! The sentences in English, a full second language: plain words, British spelling.
+
+use super::{decimal, id_list, lower_first, Catalog};
+use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
+use crate::answers::plan::{PlanStep, Subject};
+use crate::base::locale::Lang;
+use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
+use crate::content::places::PopulationBand;
+use crate::content::toolkit::{Haga, Initiative};
+use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
+
+pub struct En;
+
+fn mb(bytes: usize) -> String {
+    decimal(bytes as f64 / 1_048_576.0, 1, '.')
+}
+
+fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Stage => "stage",
+        Kind::Pillar => "pillar",
+        Kind::Line => "policy line",
+        Kind::Framework => "framework",
+        Kind::Condition => "condition",
+        Kind::Criterion => "criterion",
+        Kind::Scale => "answer scale",
+        Kind::Option => "answer option",
+        Kind::Language => "language",
+    }
+}
+
+fn more(n: usize) -> String {
+    format!(" and {n} more")
+}
+
+impl Catalog for En {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+
+    fn model_error(&self, e: &ModelError) -> String {
+        match e {
+            ModelError::TooLarge { bytes } => format!(
+                "The file is {} MB; a model cannot be larger than {} MB.",
+                mb(*bytes),
+                MAX_MODEL_BYTES / 1_048_576
+            ),
+            ModelError::NotJson => "The file is not JSON: it cannot be read as a model.".into(),
+            ModelError::NotAModel { results_file: true } => {
+                "This is a results file, not a model. To open it, use “Import results”.".into()
+            }
+            ModelError::NotAModel { results_file: false } => {
+                "This JSON file is not a self-assessment model: it has no stages or no criteria.".into()
+            }
+            ModelError::Shape { path, reason } => {
+                format!("The file does not have the shape of a model: check the field “{path}” ({reason}).")
+            }
+            ModelError::UnsupportedFormat { found } => format!(
+                "The model uses format {found}; this app reads formats 1 and 2. If the file is new, update the app."
+            ),
+            ModelError::Problems(problems) => {
+                let shown: Vec<String> = problems.shown().iter().take(5).map(|p| self.model_problem(p)).collect();
+                let rest = problems.total().saturating_sub(shown.len());
+                let head = match problems.total() {
+                    1 => "The model has 1 problem: ".to_owned(),
+                    n => format!("The model has {n} problems: "),
+                };
+                let tail = if rest > 0 { format!(" And {rest} more.") } else { String::new() };
+                format!("{head}{}.{tail}", shown.join("; "))
+            }
+        }
+    }
+
+    fn model_problem(&self, p: &Problem) -> String {
+        match p {
+            Problem::Empty(k) => format!("it has no {}", kind(*k)),
+            Problem::TooManyCells(n) => format!("it has {n} pillar × stage cells, too many for a self-assessment"),
+            Problem::NoKnownLanguage => "it declares no language this app can show (es, en)".into(),
+            Problem::TooManyLanguages(n) => format!("it declares {n} languages; the limit is 16"),
+            Problem::BadThreshold(t) => format!("the threshold {t} % is not between 1 and 100"),
+            Problem::DuplicateId { kind: k, id } => format!("the {} id “{id}” is empty or repeated", kind(*k)),
+            Problem::UnknownReference { from, kind: k, id } => {
+                format!("“{from}” names a {} that does not exist: “{id}”", kind(*k))
+            }
+            Problem::EmptyCell { pillar, stage } => format!("there are no criteria for “{pillar}” at stage “{stage}”"),
+            Problem::MissingText { place, lang } => format!("{place} has no “{lang}” text"),
+            Problem::MisplacedFloor { stage } => {
+                format!("only the first stage can be the starting stage, and “{stage}” is not the first")
+            }
+            Problem::CriterionAtFloor { criterion } => {
+                format!("criterion “{criterion}” is at the starting stage, which has no criteria")
+            }
+            Problem::BadOption { scale, option } => format!(
+                "option “{option}” of “{scale}” needs points, or a stage, or \"counts\": false (exactly one of them)"
+            ),
+            Problem::BadPoints { scale, option } => {
+                format!("the points of option “{option}” of “{scale}” must be from 0 to 1, with up to three decimals")
+            }
+            Problem::BadScale { scale } => {
+                format!("scale “{scale}” mixes points and stages, or none of its options gives a full point")
+            }
+            Problem::ScaleDoesNotFit { criterion } => format!(
+                "criterion “{criterion}” does not fit its scale: with a stage it needs a points scale; without one, a scale of statements per stage"
+            ),
+            Problem::ConditionScale { condition } => {
+                format!("condition “{condition}” needs a points scale, not statements per stage")
+            }
+            Problem::BothScaleAndOptions { criterion } => {
+                format!("criterion “{criterion}” has both a scale and its own options; keep only one")
+            }
+            Problem::WhenNotEarlier { criterion, on } => {
+                format!("criterion “{criterion}” depends on “{on}”, which is not an earlier criterion")
+            }
+            Problem::BadUrl { framework } => {
+                format!("the link of framework “{framework}” is not a web address (https:// or http://)")
+            }
+        }
+    }
+
+    fn import_error(&self, e: &ImportError) -> String {
+        use ImportError::*;
+        match e {
+            TooLarge { bytes } => format!(
+                "The file is {} MB and the limit is {} MB. It does not look like a results file.",
+                mb(*bytes),
+                MAX_RESULTS_BYTES / 1_048_576
+            ),
+            NotJson => "The file cannot be read: it is not a JSON file. Choose the .json file the app exported.".into(),
+            NotResultsFile => "This JSON file is not a MEGA IP results file.".into(),
+            IsAModel => "This file is a model, not results. To use it, choose “Load another model”.".into(),
+            NewerFormat { found } => format!(
+                "The file was made with a newer version of the app (format {found}; this one reads up to {RESULTS_FORMAT}). Update the app and try again."
+            ),
+            Shape { path } => {
+                format!("The file is incomplete or damaged: the field “{path}” is missing or has an invalid value.")
+            }
+            UnknownModel { id, version } => format!(
+                "The file uses the model “{id}” version {version}, which this app does not have. Load that model first with “Load another model”."
+            ),
+            ModelChanged { id, version } => format!(
+                "The file uses a variant of the model “{id}” version {version} whose content differs from this app's. Its answers cannot be read safely."
+            ),
+            UnknownCriteria(ids) => format!(
+                "The file answers criteria the model does not have: {}.",
+                id_list(&ids.shown, ids.total, more)
+            ),
+            UnknownConditions(ids) => format!(
+                "The file answers enabling conditions the model does not have: {}.",
+                id_list(&ids.shown, ids.total, more)
+            ),
+            UnknownOptions(ids) => format!(
+                "The file has answers the model's scale does not offer: {}.",
+                id_list(&ids.shown, ids.total, more)
+            ),
+            UnknownCanvas(ids) => format!(
+                "The file has canvases this app does not know: {}.",
+                id_list(&ids.shown, ids.total, more)
+            ),
+        }
+    }
+
+    fn pillar_headline(&self, advice: &PillarAdvice, model: &Model) -> String {
+        let lang = model.content_lang(Lang::En);
+        let pillar = model.pillar(&advice.pillar).map(|p| p.name.get(lang)).unwrap_or_default();
+        let at = advice.level.checked_sub(1).and_then(|i| model.stage_at(i));
+        let where_ = match at {
+            None => format!("In {pillar} you have not reached the first stage yet"),
+            Some(s) => format!("In {pillar} you are at {}", s.name.get(lang)),
+        };
+        let Some(target) = advice.target.as_ref().and_then(|t| model.stage(t)) else {
+            return format!("In {pillar} you reached the highest stage. Keep it up and share it.");
+        };
+        let target = target.name.get(lang);
+        let first = advice
+            .missing
+            .first()
+            .and_then(|c| model.criterion(c))
+            .map(|c| lower_first(c.text.get(lang)));
+        let rest = advice.missing.len().saturating_sub(1);
+        match (first, rest) {
+            (Some(f), 0) => format!("{where_}; to reach {target} you still need: “{f}”."),
+            (Some(f), 1) => format!("{where_}; to reach {target} you still need: “{f}” and 1 more criterion."),
+            (Some(f), n) => format!("{where_}; to reach {target} you still need: “{f}” and {n} more criteria."),
+            (None, _) => format!("{where_}; {target} is already met and counts once the earlier stage is reached."),
+        }
+    }
+
+    fn pick_reason(&self, advice: &PillarAdvice, pick: &Pick, model: &Model, haga: &Haga) -> String {
+        let lang = model.content_lang(Lang::En);
+        let pillar = model.pillar(&advice.pillar).map(|p| p.name.get(lang)).unwrap_or_default();
+        let target = advice
+            .target
+            .as_ref()
+            .and_then(|t| model.stage(t))
+            .map(|s| s.name.get(lang))
+            .unwrap_or_default();
+        let criterion = |ids: &[crate::base::ids::CriterionId]| {
+            ids.first()
+                .and_then(|c| model.criterion(c))
+                .map(|c| lower_first(c.text.get(lang)))
+        };
+        match &pick.why {
+            Why::Tool { main, criteria } => {
+                let name = haga.tool(&pick.id).map(|t| t.name.as_str()).unwrap_or_default();
+                let base = if *main {
+                    format!("{name} is a {pillar} tool for the {target} stage")
+                } else {
+                    format!("{name} supports {pillar} as its second pillar, at the {target} stage")
+                };
+                match criterion(criteria) {
+                    Some(c) => format!("{base}, and helps meet: “{c}”."),
+                    None => format!("{base}."),
+                }
+            }
+            Why::Experience {
+                exact,
+                same_band,
+                same_country,
+            } => {
+                let Some(e) = haga.experience(&pick.id) else {
+                    return String::new();
+                };
+                let country = super::country_or_code(self, &e.country);
+                let place = format!("{} ({country}, {})", e.place, e.years);
+                let stage = model.stage(&e.stage).map(|s| s.name.get(lang)).unwrap_or_default();
+                let mut s = if *exact {
+                    format!("This is how {place} did it, in {pillar} at the {target} stage")
+                } else {
+                    format!("This is how {place} did it, in {pillar} at the neighbouring {stage} stage")
+                };
+                match (same_band, same_country) {
+                    (true, true) => s.push_str(", with a similar population and in your country"),
+                    (true, false) => s.push_str(", with a population similar to yours"),
+                    (false, true) => s.push_str(", in your country"),
+                    (false, false) => {}
+                }
+                s.push('.');
+                s
+            }
+            Why::Methodology { criteria } => {
+                let name = haga.methodology(&pick.id).map(|m| m.name.get(lang)).unwrap_or_default();
+                match criterion(criteria) {
+                    Some(c) => format!("{name} fits {pillar} at the {target} stage and works directly on: “{c}”."),
+                    None => format!("{name} fits {pillar} at the {target} stage."),
+                }
+            }
+        }
+    }
+
+    fn condition_reason(&self, advice: &ConditionAdvice, model: &Model, haga: &Haga) -> String {
+        let lang = model.content_lang(Lang::En);
+        let name = model.condition(&advice.condition).map(|c| c.name.get(lang)).unwrap_or_default();
+        let state = if advice.partial {
+            format!("“{name}” is only partly in place")
+        } else {
+            format!("“{name}” is missing")
+        };
+        match advice
+            .principles
+            .first()
+            .and_then(|n| haga.principles.iter().find(|p| p.number == *n))
+        {
+            Some(p) => format!(
+                "{state}. The decalogue asks for it in principle {}: “{}”.",
+                p.number,
+                p.title.get(lang)
+            ),
+            None => format!("{state}."),
+        }
+    }
+
+    fn plan_step_title(&self, step: &PlanStep, model: &Model, haga: &Haga) -> String {
+        let lang = model.content_lang(Lang::En);
+        match &step.subject {
+            Subject::Condition { condition } => {
+                let name = model.condition(condition).map_or(condition.as_str(), |c| c.name.get(lang));
+                format!("Secure the condition: {name}")
+            }
+            Subject::Methodology { methodology, pillar } => {
+                let m = haga.methodology(methodology).map_or(methodology.as_str(), |m| m.name.get(lang));
+                let p = model.pillar(pillar).map_or(pillar.as_str(), |p| p.name.get(lang));
+                format!("Run “{m}” with citizens for {p}")
+            }
+            Subject::Criterion { criterion } => {
+                let text = model.criterion(criterion).map_or(criterion.as_str(), |c| c.text.get(lang));
+                format!("{criterion}: {text}")
+            }
+            Subject::Reassess => {
+                "Repeat the self-assessment within a year (by duplicating it) and compare the results".into()
+            }
+        }
+    }
+
+    fn band(&self, band: PopulationBand) -> &'static str {
+        match band {
+            PopulationBand::Under20k => "Under 20,000 inhabitants",
+            PopulationBand::From20kTo100k => "20,000 to 100,000 inhabitants",
+            PopulationBand::From100kTo500k => "100,000 to 500,000 inhabitants",
+            PopulationBand::From500kTo1m => "500,000 to 1 million inhabitants",
+            PopulationBand::Over1m => "Over 1 million inhabitants",
+        }
+    }
+
+    fn initiative(&self, initiative: Initiative) -> &'static str {
+        match initiative {
+            Initiative::Government => "Government",
+            Initiative::CivilSociety => "Civil society",
+            Initiative::Multilateral => "Multilateral agency",
+            Initiative::Private => "Private sector",
+            Initiative::Academic => "Academia",
+            Initiative::OpenSource => "Open-source community",
+        }
+    }
+
+    fn country(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "AR" => "Argentina",
+            "BO" => "Bolivia",
+            "BR" => "Brazil",
+            "CL" => "Chile",
+            "CO" => "Colombia",
+            "CR" => "Costa Rica",
+            "CU" => "Cuba",
+            "DO" => "Dominican Republic",
+            "EC" => "Ecuador",
+            "SV" => "El Salvador",
+            "GT" => "Guatemala",
+            "HN" => "Honduras",
+            "MX" => "Mexico",
+            "NI" => "Nicaragua",
+            "PA" => "Panama",
+            "PY" => "Paraguay",
+            "PE" => "Peru",
+            "PR" => "Puerto Rico",
+            "UY" => "Uruguay",
+            "VE" => "Venezuela",
+            "ES" => "Spain",
+            "US" => "United States",
+            _ => return None,
+        })
+    }
+
+    fn no_stage(&self) -> &'static str {
+        "No stage yet"
+    }
+
+    fn number(&self, x: f64, decimals: usize) -> String {
+        decimal(x, decimals, '.')
+    }
+
+    fn percent(&self, share: f64) -> String {
+        format!("{}%", (share * 100.0).round())
+    }
+
+    fn cli_model_summary(&self, model: &Model) -> String {
+        format!(
+            "Model “{}” ({}), version {}, format {}",
+            model.name().get(model.content_lang(Lang::En)),
+            model.id(),
+            model.version(),
+            model.format()
+        )
+    }
+
+    fn cli_model_counts(&self, model: &Model) -> String {
+        format!(
+            "{} stages, {} pillars, {} criteria, {} enabling conditions, {} answer scales",
+            model.stages().len(),
+            model.pillars().len(),
+            model.criteria().len(),
+            model.conditions().len(),
+            model.scales().len()
+        )
+    }
+
+    fn cli_valid(&self) -> &'static str {
+        "The file is valid."
+    }
+
+    fn cli_invalid(&self, path: &str) -> String {
+        format!("{path}: the file is not valid.")
+    }
+
+    fn cli_unreadable(&self, path: &str, why: &str) -> String {
+        format!("{path}: the file cannot be read ({why}).")
+    }
+
+    fn cli_pillar_line(&self, pillar: &str, stage: &str, index: &str) -> String {
+        format!("  {pillar}: {stage} (index {index})")
+    }
+
+    fn cli_overall(&self, stage: &str, mean: &str) -> String {
+        format!("Overall reading: {stage}; mean index of the pillars: {mean}")
+    }
+
+    fn cli_results_summary(&self, name: &str, model: &Model) -> String {
+        format!(
+            "Results of “{name}” with the model “{}” version {}",
+            model.name().get(model.content_lang(Lang::En)),
+            model.version()
+        )
+    }
+}

@@ -1,0 +1,418 @@
+//! Las frases en español. Se trata de tú a quien lee, con lenguaje claro.
+
+use super::{decimal, id_list, lower_first, Catalog};
+use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
+use crate::answers::plan::{PlanStep, Subject};
+use crate::base::locale::Lang;
+use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
+use crate::content::places::PopulationBand;
+use crate::content::toolkit::{Haga, Initiative};
+use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
+
+pub struct Es;
+
+fn mb(bytes: usize) -> String {
+    decimal(bytes as f64 / 1_048_576.0, 1, ',')
+}
+
+/// The word for a kind of id, with its indefinite article.
+fn kind(k: Kind) -> (&'static str, &'static str) {
+    match k {
+        Kind::Stage => ("una", "etapa"),
+        Kind::Pillar => ("un", "pilar"),
+        Kind::Line => ("un", "lineamiento"),
+        Kind::Framework => ("un", "marco de referencia"),
+        Kind::Condition => ("una", "condición"),
+        Kind::Criterion => ("un", "criterio"),
+        Kind::Scale => ("una", "escala de respuestas"),
+        Kind::Option => ("una", "opción de respuesta"),
+        Kind::Language => ("un", "idioma"),
+    }
+}
+
+fn more(n: usize) -> String {
+    format!(" y {n} más")
+}
+
+impl Catalog for Es {
+    fn lang(&self) -> Lang {
+        Lang::Es
+    }
+
+    fn model_error(&self, e: &ModelError) -> String {
+        match e {
+            ModelError::TooLarge { bytes } => format!(
+                "El archivo pesa {} MB; un modelo no puede pasar de {} MB.",
+                mb(*bytes),
+                MAX_MODEL_BYTES / 1_048_576
+            ),
+            ModelError::NotJson => "El archivo no es JSON: no se puede leer como modelo.".into(),
+            ModelError::NotAModel { results_file: true } => {
+                "Este es un archivo de resultados, no un modelo. Para abrirlo, usa «Importar resultados».".into()
+            }
+            ModelError::NotAModel { results_file: false } => {
+                "Este archivo JSON no es un modelo de autodiagnóstico: le faltan las etapas o los criterios.".into()
+            }
+            ModelError::Shape { path, reason } => {
+                format!("El archivo no tiene la forma de un modelo: revisa el campo «{path}» ({reason}).")
+            }
+            ModelError::UnsupportedFormat { found } => format!(
+                "El modelo usa el formato {found}; esta aplicación lee los formatos 1 y 2. Si el archivo es nuevo, actualiza la aplicación."
+            ),
+            ModelError::Problems(problems) => {
+                let shown: Vec<String> = problems.shown().iter().take(5).map(|p| self.model_problem(p)).collect();
+                let rest = problems.total().saturating_sub(shown.len());
+                let head = match problems.total() {
+                    1 => "El modelo tiene 1 problema: ".to_owned(),
+                    n => format!("El modelo tiene {n} problemas: "),
+                };
+                let tail = if rest > 0 { format!(" Y {rest} más.") } else { String::new() };
+                format!("{head}{}.{tail}", shown.join("; "))
+            }
+        }
+    }
+
+    fn model_problem(&self, p: &Problem) -> String {
+        match p {
+            Problem::Empty(k) => format!("no tiene ningún elemento de tipo {}", kind(*k).1),
+            Problem::TooManyCells(n) => format!("tiene {n} celdas de pilar y etapa, demasiadas para un autodiagnóstico"),
+            Problem::NoKnownLanguage => "no declara ningún idioma que esta aplicación sepa mostrar (es, en)".into(),
+            Problem::TooManyLanguages(n) => format!("declara {n} idiomas; el máximo es 16"),
+            Problem::BadThreshold(t) => format!("el umbral {t} % no está entre 1 y 100"),
+            Problem::DuplicateId { kind: k, id } => format!("el id «{id}» ({}) está vacío o repetido", kind(*k).1),
+            Problem::UnknownReference { from, kind: k, id } => {
+                let (article, word) = kind(*k);
+                format!("«{from}» menciona {article} {word} que no existe: «{id}»")
+            }
+            Problem::EmptyCell { pillar, stage } => format!("no hay criterios para «{pillar}» en la etapa «{stage}»"),
+            Problem::MissingText { place, lang } => format!("falta el texto en «{lang}» de {place}"),
+            Problem::MisplacedFloor { stage } => {
+                format!("solo la primera etapa puede ser la etapa de partida, y «{stage}» no lo es")
+            }
+            Problem::CriterionAtFloor { criterion } => {
+                format!("el criterio «{criterion}» está en la etapa de partida, que no lleva criterios")
+            }
+            Problem::BadOption { scale, option } => format!(
+                "la opción «{option}» de «{scale}» debe tener puntos, o una etapa, o \"counts\": false (solo una de las tres)"
+            ),
+            Problem::BadPoints { scale, option } => {
+                format!("los puntos de la opción «{option}» de «{scale}» deben ir de 0 a 1, con hasta tres decimales")
+            }
+            Problem::BadScale { scale } => format!(
+                "la escala «{scale}» mezcla puntos y etapas, o ninguna de sus opciones da el punto completo"
+            ),
+            Problem::ScaleDoesNotFit { criterion } => format!(
+                "el criterio «{criterion}» no encaja con su escala: con etapa necesita una escala de puntos; sin etapa, una de frases por etapa"
+            ),
+            Problem::ConditionScale { condition } => {
+                format!("la condición «{condition}» necesita una escala de puntos, no de frases por etapa")
+            }
+            Problem::BothScaleAndOptions { criterion } => {
+                format!("el criterio «{criterion}» tiene a la vez una escala y opciones propias; deja solo una")
+            }
+            Problem::WhenNotEarlier { criterion, on } => format!(
+                "el criterio «{criterion}» depende de «{on}», que no es un criterio anterior"
+            ),
+            Problem::BadUrl { framework } => {
+                format!("el enlace del marco «{framework}» no es una dirección web (https:// o http://)")
+            }
+        }
+    }
+
+    fn import_error(&self, e: &ImportError) -> String {
+        use ImportError::*;
+        match e {
+            TooLarge { bytes } => format!(
+                "El archivo pesa {} MB y el máximo es {} MB. No parece un archivo de resultados.",
+                mb(*bytes),
+                MAX_RESULTS_BYTES / 1_048_576
+            ),
+            NotJson => "El archivo no se puede leer: no es un archivo JSON. Elige el archivo .json que exportó la aplicación.".into(),
+            NotResultsFile => "Este archivo JSON no es un archivo de resultados de MEGA IP.".into(),
+            IsAModel => "Este archivo es un modelo, no unos resultados. Para usarlo, elige «Cargar otro modelo».".into(),
+            NewerFormat { found } => format!(
+                "El archivo se hizo con una versión más nueva de la aplicación (formato {found}; esta lee hasta el {RESULTS_FORMAT}). Actualiza la aplicación e inténtalo de nuevo."
+            ),
+            Shape { path } => {
+                format!("El archivo está incompleto o dañado: el campo «{path}» falta o tiene un valor no válido.")
+            }
+            UnknownModel { id, version } => format!(
+                "El archivo usa el modelo «{id}» versión {version}, que no está en esta aplicación. Carga ese modelo primero con «Cargar otro modelo»."
+            ),
+            ModelChanged { id, version } => format!(
+                "El archivo usa una variante del modelo «{id}» versión {version} con otro contenido que el de esta aplicación. Sus respuestas no se pueden leer con seguridad."
+            ),
+            UnknownCriteria(ids) => format!(
+                "El archivo responde criterios que el modelo no tiene: {}.",
+                id_list(&ids.shown, ids.total, more)
+            ),
+            UnknownConditions(ids) => format!(
+                "El archivo responde condiciones habilitantes que el modelo no tiene: {}.",
+                id_list(&ids.shown, ids.total, more)
+            ),
+            UnknownOptions(ids) => format!(
+                "El archivo tiene respuestas que la escala del modelo no ofrece: {}.",
+                id_list(&ids.shown, ids.total, more)
+            ),
+            UnknownCanvas(ids) => format!(
+                "El archivo tiene lienzos que esta aplicación no conoce: {}.",
+                id_list(&ids.shown, ids.total, more)
+            ),
+        }
+    }
+
+    fn pillar_headline(&self, advice: &PillarAdvice, model: &Model) -> String {
+        let lang = model.content_lang(Lang::Es);
+        let pillar = model.pillar(&advice.pillar).map(|p| p.name.get(lang)).unwrap_or_default();
+        let at = advice.level.checked_sub(1).and_then(|i| model.stage_at(i));
+        let where_ = match at {
+            None => format!("En {pillar} aún no alcanzas la primera etapa"),
+            Some(s) => format!("En {pillar} estás en {}", s.name.get(lang)),
+        };
+        let Some(target) = advice.target.as_ref().and_then(|t| model.stage(t)) else {
+            return format!("En {pillar} alcanzaste la etapa más alta. Mantén lo logrado y compártelo.");
+        };
+        let target = target.name.get(lang);
+        let first = advice
+            .missing
+            .first()
+            .and_then(|c| model.criterion(c))
+            .map(|c| lower_first(c.text.get(lang)));
+        let rest = advice.missing.len().saturating_sub(1);
+        match (first, rest) {
+            (Some(f), 0) => format!("{where_}; para {target} te falta: «{f}»."),
+            (Some(f), 1) => format!("{where_}; para {target} te falta: «{f}» y 1 criterio más."),
+            (Some(f), n) => format!("{where_}; para {target} te falta: «{f}» y {n} criterios más."),
+            (None, _) => format!("{where_}; {target} ya se cumple y cuenta cuando se alcance la etapa anterior."),
+        }
+    }
+
+    fn pick_reason(&self, advice: &PillarAdvice, pick: &Pick, model: &Model, haga: &Haga) -> String {
+        let lang = model.content_lang(Lang::Es);
+        let pillar = model.pillar(&advice.pillar).map(|p| p.name.get(lang)).unwrap_or_default();
+        let target = advice
+            .target
+            .as_ref()
+            .and_then(|t| model.stage(t))
+            .map(|s| s.name.get(lang))
+            .unwrap_or_default();
+        let criterion = |ids: &[crate::base::ids::CriterionId]| {
+            ids.first()
+                .and_then(|c| model.criterion(c))
+                .map(|c| lower_first(c.text.get(lang)))
+        };
+        match &pick.why {
+            Why::Tool { main, criteria } => {
+                let name = haga.tool(&pick.id).map(|t| t.name.as_str()).unwrap_or_default();
+                let base = if *main {
+                    format!("{name} es una herramienta de {pillar} para la etapa {target}")
+                } else {
+                    format!("{name} apoya {pillar} como segundo pilar, en la etapa {target}")
+                };
+                match criterion(criteria) {
+                    Some(c) => format!("{base}, y ayuda a cumplir: «{c}»."),
+                    None => format!("{base}."),
+                }
+            }
+            Why::Experience {
+                exact,
+                same_band,
+                same_country,
+            } => {
+                let Some(e) = haga.experience(&pick.id) else {
+                    return String::new();
+                };
+                let country = super::country_or_code(self, &e.country);
+                let place = format!("{} ({country}, {})", e.place, e.years);
+                let stage = model.stage(&e.stage).map(|s| s.name.get(lang)).unwrap_or_default();
+                let mut s = if *exact {
+                    format!("Así lo hizo {place}, en {pillar} y la etapa {target}")
+                } else {
+                    format!("Así lo hizo {place}, en {pillar} y la etapa vecina {stage}")
+                };
+                match (same_band, same_country) {
+                    (true, true) => s.push_str(", con una población parecida y en tu mismo país"),
+                    (true, false) => s.push_str(", con una población parecida a la tuya"),
+                    (false, true) => s.push_str(", en tu mismo país"),
+                    (false, false) => {}
+                }
+                s.push('.');
+                s
+            }
+            Why::Methodology { criteria } => {
+                let name = haga.methodology(&pick.id).map(|m| m.name.get(lang)).unwrap_or_default();
+                match criterion(criteria) {
+                    Some(c) => format!("{name} sirve para {pillar} en la etapa {target} y trabaja directamente: «{c}»."),
+                    None => format!("{name} sirve para {pillar} en la etapa {target}."),
+                }
+            }
+        }
+    }
+
+    fn condition_reason(&self, advice: &ConditionAdvice, model: &Model, haga: &Haga) -> String {
+        let lang = model.content_lang(Lang::Es);
+        let name = model.condition(&advice.condition).map(|c| c.name.get(lang)).unwrap_or_default();
+        let state = if advice.partial {
+            format!("«{name}» está a medias")
+        } else {
+            format!("Falta «{name}»")
+        };
+        match advice
+            .principles
+            .first()
+            .and_then(|n| haga.principles.iter().find(|p| p.number == *n))
+        {
+            Some(p) => format!(
+                "{state}. El decálogo lo pide en el principio {}: «{}».",
+                p.number,
+                p.title.get(lang)
+            ),
+            None => format!("{state}."),
+        }
+    }
+
+    fn plan_step_title(&self, step: &PlanStep, model: &Model, haga: &Haga) -> String {
+        let lang = model.content_lang(Lang::Es);
+        match &step.subject {
+            Subject::Condition { condition } => {
+                let name = model.condition(condition).map_or(condition.as_str(), |c| c.name.get(lang));
+                format!("Asegurar la condición: {name}")
+            }
+            Subject::Methodology { methodology, pillar } => {
+                let m = haga.methodology(methodology).map_or(methodology.as_str(), |m| m.name.get(lang));
+                let p = model.pillar(pillar).map_or(pillar.as_str(), |p| p.name.get(lang));
+                format!("Aplicar «{m}» con la ciudadanía en {p}")
+            }
+            Subject::Criterion { criterion } => {
+                let text = model.criterion(criterion).map_or(criterion.as_str(), |c| c.text.get(lang));
+                format!("{criterion}: {text}")
+            }
+            Subject::Reassess => {
+                "Repetir el autodiagnóstico dentro de un año (duplicándolo) y comparar los resultados".into()
+            }
+        }
+    }
+
+    fn band(&self, band: PopulationBand) -> &'static str {
+        match band {
+            PopulationBand::Under20k => "Menos de 20 000 habitantes",
+            PopulationBand::From20kTo100k => "De 20 000 a 100 000 habitantes",
+            PopulationBand::From100kTo500k => "De 100 000 a 500 000 habitantes",
+            PopulationBand::From500kTo1m => "De 500 000 a 1 millón de habitantes",
+            PopulationBand::Over1m => "Más de 1 millón de habitantes",
+        }
+    }
+
+    fn initiative(&self, initiative: Initiative) -> &'static str {
+        match initiative {
+            Initiative::Government => "Gobierno",
+            Initiative::CivilSociety => "Sociedad civil",
+            Initiative::Multilateral => "Organismo multilateral",
+            Initiative::Private => "Sector privado",
+            Initiative::Academic => "Academia",
+            Initiative::OpenSource => "Comunidad de software libre",
+        }
+    }
+
+    fn country(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "AR" => "Argentina",
+            "BO" => "Bolivia",
+            "BR" => "Brasil",
+            "CL" => "Chile",
+            "CO" => "Colombia",
+            "CR" => "Costa Rica",
+            "CU" => "Cuba",
+            "DO" => "República Dominicana",
+            "EC" => "Ecuador",
+            "SV" => "El Salvador",
+            "GT" => "Guatemala",
+            "HN" => "Honduras",
+            "MX" => "México",
+            "NI" => "Nicaragua",
+            "PA" => "Panamá",
+            "PY" => "Paraguay",
+            "PE" => "Perú",
+            "PR" => "Puerto Rico",
+            "UY" => "Uruguay",
+            "VE" => "Venezuela",
+            "ES" => "España",
+            "US" => "Estados Unidos",
+            _ => return None,
+        })
+    }
+
+    fn no_stage(&self) -> &'static str {
+        "Aún sin etapa"
+    }
+
+    fn number(&self, x: f64, decimals: usize) -> String {
+        decimal(x, decimals, ',')
+    }
+
+    fn percent(&self, share: f64) -> String {
+        format!("{} %", (share * 100.0).round())
+    }
+
+    fn cli_model_summary(&self, model: &Model) -> String {
+        format!(
+            "Modelo «{}» ({}), versión {}, formato {}",
+            model.name().get(model.content_lang(Lang::Es)),
+            model.id(),
+            model.version(),
+            model.format()
+        )
+    }
+
+    fn cli_model_counts(&self, model: &Model) -> String {
+        format!(
+            "{} etapas, {} pilares, {} criterios, {} condiciones habilitantes, {} escalas de respuesta",
+            model.stages().len(),
+            model.pillars().len(),
+            model.criteria().len(),
+            model.conditions().len(),
+            model.scales().len()
+        )
+    }
+
+    fn cli_valid(&self) -> &'static str {
+        "El archivo es válido."
+    }
+
+    fn cli_invalid(&self, path: &str) -> String {
+        format!("{path}: el archivo no es válido.")
+    }
+
+    fn cli_unreadable(&self, path: &str, why: &str) -> String {
+        format!("{path}: no se puede leer el archivo ({why}).")
+    }
+
+    fn cli_pillar_line(&self, pillar: &str, stage: &str, index: &str) -> String {
+        format!("  {pillar}: {stage} (índice {index})")
+    }
+
+    fn cli_overall(&self, stage: &str, mean: &str) -> String {
+        format!("Lectura general: {stage}; índice medio de los pilares: {mean}")
+    }
+
+    fn cli_results_summary(&self, name: &str, model: &Model) -> String {
+        format!(
+            "Resultados de «{name}» con el modelo «{}» versión {}",
+            model.name().get(model.content_lang(Lang::Es)),
+            model.version()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::points;
+
+    #[test]
+    fn points_read_without_needless_decimals() {
+        assert_eq!(points(&Es, 2000), "2");
+        assert_eq!(points(&Es, 1500), "1,5");
+        assert_eq!(points(&Es, 333), "0,333");
+    }
+}

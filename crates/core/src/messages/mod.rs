@@ -1,0 +1,135 @@
+//! Every sentence a person reads that the app builds from facts: import and model errors,
+//! reasons for recommendations, plan step titles, labels of bands and initiatives, country
+//! names, numbers. The browser app and the command line both speak through here.
+//!
+//! Each language is one implementation of [`Catalog`], a trait with no default methods: a new
+//! message is a new trait method, which fails to compile until every language has it, and a new
+//! [`Lang`] fails to compile in [`catalog`] until it has a catalog. Completeness is by
+//! construction; `tests` renders every message in every language as a second check.
+//!
+//! The interface's fixed strings (buttons, headings) stay in the app's `locales/`.
+//!
+//! **Architecture Invariant:** `messages` is the top floor: it may read every floor below, and
+//! nothing below reads it.
+
+mod en;
+mod es;
+
+use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice};
+use crate::answers::plan::PlanStep;
+use crate::base::locale::Lang;
+use crate::content::model::{Model, ModelError, Problem};
+use crate::content::places::PopulationBand;
+use crate::content::toolkit::{Haga, Initiative};
+use crate::exchange::results::ImportError;
+
+/// The sentences of one language.
+pub trait Catalog {
+    fn lang(&self) -> Lang;
+
+    // Files that cannot be used.
+    fn model_error(&self, e: &ModelError) -> String;
+    fn model_problem(&self, p: &Problem) -> String;
+    fn import_error(&self, e: &ImportError) -> String;
+
+    // Recommendations and the plan.
+    fn pillar_headline(&self, advice: &PillarAdvice, model: &Model) -> String;
+    fn pick_reason(&self, advice: &PillarAdvice, pick: &Pick, model: &Model, haga: &Haga) -> String;
+    fn condition_reason(&self, advice: &ConditionAdvice, model: &Model, haga: &Haga) -> String;
+    fn plan_step_title(&self, step: &PlanStep, model: &Model, haga: &Haga) -> String;
+
+    // Labels.
+    fn band(&self, band: PopulationBand) -> &'static str;
+    fn initiative(&self, initiative: Initiative) -> &'static str;
+    /// The country's name, or `None` when the code is not one the app names.
+    fn country(&self, code: &str) -> Option<&'static str>;
+    /// What a pillar that has not reached its first stage is at.
+    fn no_stage(&self) -> &'static str;
+
+    // Numbers, in the language's convention: `1,40` and `75 %` in Spanish, `1.40` and `75%` in
+    // English.
+    fn number(&self, x: f64, decimals: usize) -> String;
+    fn percent(&self, share: f64) -> String;
+
+    // The command line.
+    fn cli_model_summary(&self, model: &Model) -> String;
+    fn cli_model_counts(&self, model: &Model) -> String;
+    fn cli_valid(&self) -> &'static str;
+    fn cli_invalid(&self, path: &str) -> String;
+    fn cli_unreadable(&self, path: &str, why: &str) -> String;
+    fn cli_pillar_line(&self, pillar: &str, stage: &str, index: &str) -> String;
+    fn cli_overall(&self, stage: &str, mean: &str) -> String;
+    fn cli_results_summary(&self, name: &str, model: &Model) -> String;
+}
+
+/// The catalog of a language.
+pub fn catalog(lang: Lang) -> &'static dyn Catalog {
+    match lang {
+        Lang::Es => &es::Es,
+        Lang::En => &en::En,
+    }
+}
+
+/// The name of the stage a pillar at `level` has reached, or the "no stage yet" wording.
+pub fn stage_name(c: &dyn Catalog, model: &Model, level: usize) -> String {
+    let lang = model.content_lang(c.lang());
+    match level.checked_sub(1).and_then(|i| model.stage_at(i)) {
+        Some(stage) => stage.name.get(lang).to_owned(),
+        None => c.no_stage().to_owned(),
+    }
+}
+
+/// A country's name, or its code when the app does not name it.
+pub fn country_or_code(c: &dyn Catalog, code: &str) -> String {
+    c.country(code).map_or_else(|| code.to_owned(), str::to_owned)
+}
+
+/// Lowercases the first letter, to quote a criterion inside a sentence. Acronyms ("OCDS…",
+/// "WCAG…") keep their capitals.
+pub(crate) fn lower_first(s: &str) -> String {
+    let s = s.trim_end_matches('.');
+    let mut chars = s.chars();
+    let second_is_upper = s.chars().nth(1).is_some_and(char::is_uppercase);
+    match chars.next() {
+        Some(c) if !second_is_upper => c.to_lowercase().chain(chars).collect(),
+        _ => s.to_owned(),
+    }
+}
+
+/// `x` with `decimals` decimals and the given decimal mark.
+pub(crate) fn decimal(x: f64, decimals: usize, mark: char) -> String {
+    let s = format!("{x:.decimals$}");
+    if mark == '.' {
+        s
+    } else {
+        s.replace('.', &mark.to_string())
+    }
+}
+
+/// Points in thousandths, as a person reads them: `2`, `1,5`, `0,333`.
+pub fn points(c: &dyn Catalog, milli: u32) -> String {
+    let x = f64::from(milli) / 1000.0;
+    let decimals = if milli % 1000 == 0 {
+        0
+    } else if milli % 100 == 0 {
+        1
+    } else if milli % 10 == 0 {
+        2
+    } else {
+        3
+    };
+    c.number(x, decimals)
+}
+
+/// Joins ids for an error message, with "and N more" when some were left out.
+pub(crate) fn id_list(shown: &[String], total: usize, more: impl Fn(usize) -> String) -> String {
+    let mut s = shown.join(", ");
+    let rest = total.saturating_sub(shown.len());
+    if rest > 0 {
+        s.push_str(&more(rest));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests;
