@@ -1,14 +1,10 @@
-//! MEGA IP: an offline-first open-government self-assessment for municipalities.
+//! MEGA IP in the browser: the Leptos app on the `megaip-core` crate.
 //!
-//! The crate has two halves with a wall between them:
-//!
-//! * [`domain`] is plain Rust: the model, scoring, exchange formats and the storage codec.
-//!   It never touches the browser and is what `cargo test` compiles and tests natively.
-//! * `ui` is the Leptos browser layer. It exists only with the `web` feature (turned on by
-//!   Trunk), which is also the only way any web crate enters the build. Because the domain
-//!   is compiled and tested without those crates, a `use leptos` in it fails to compile.
-
-pub mod domain;
+//! Everything the app knows (models, answers, scores, recommendations, files, storage rules,
+//! sentences) lives in `crates/core`, which has no web crate and is tested natively. This crate
+//! is the thin browser layer over it: components, routes, interface strings and the glue to
+//! browser APIs. It exists only with the `web` feature, which Trunk turns on and which is the
+//! only way a web crate enters the build.
 
 #[cfg(feature = "web")]
 pub mod ui;

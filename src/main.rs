@@ -1,5 +1,5 @@
-//! Entry point. In the browser it mounts the app; a native build has nothing to run, because
-//! the native side of this crate is its domain library and tests.
+//! Entry point. In the browser it mounts the app; a native build has nothing to run: the
+//! native side of MEGA IP is `crates/core` and the `megaip` command line.
 
 #[cfg(feature = "web")]
 fn main() {

@@ -2,32 +2,23 @@
 //! pillar × stage heatmap. Each chart goes with a table holding the same figures, so nothing is
 //! shown only as shape or colour.
 
-use crate::domain::model::Model;
-use crate::domain::prefs::Lang;
-use crate::domain::scoring::Scores;
+use megaip_core::content::model::Model;
+use megaip_core::base::locale::Lang;
+use megaip_core::messages::catalog;
+use megaip_core::analysis::scoring::Scores;
 use crate::ui::i18n::*;
 use leptos::prelude::*;
 use std::f64::consts::PI;
 use std::sync::Arc;
 
-/// A number in the user's convention: `1,40` in Spanish, `1.40` in English.
+/// A number in the user's convention (`1,40` in Spanish, `1.40` in English).
 pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
-    let s = format!("{x:.decimals$}");
-    if lang == Lang::Es {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    catalog(lang).number(x, decimals)
 }
 
-/// A share (0..1) as a percentage: `75 %` in Spanish, `75%` in English.
+/// A share (0..1) as a percentage (`75 %` in Spanish, `75%` in English).
 pub fn percent(share: f64, lang: Lang) -> String {
-    let p = (share * 100.0).round();
-    if lang == Lang::Es {
-        format!("{p} %")
-    } else {
-        format!("{p}%")
-    }
+    catalog(lang).percent(share)
 }
 
 /// Radar of pillar indices (0 at the centre, the top stage at the edge). For fewer than three
@@ -35,11 +26,11 @@ pub fn percent(share: f64, lang: Lang) -> String {
 #[component]
 pub fn Radar(model: Arc<Model>, scores: Signal<Scores>, lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
-    let n = model.pillars.len();
+    let n = model.pillars().len();
     if n < 3 {
         return ().into_any();
     }
-    let levels = model.stages.len().max(1);
+    let levels = model.stages().len().max(1);
     let radius = 100.0;
     let point = move |i: usize, r: f64| {
         let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
@@ -79,7 +70,7 @@ pub fn Radar(model: Arc<Model>, scores: Signal<Scores>, lang: Signal<Lang>) -> i
                 let (x, y) = point(i, radius * p.index / levels as f64);
                 view! { <circle class="dot" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3.5" /> }
             }).collect_view())}
-            {move || model.with_value(|m| m.pillars.iter().enumerate().map(|(i, p)| {
+            {move || model.with_value(|m| m.pillars().iter().enumerate().map(|(i, p)| {
                 let (x, y) = point(i, radius + 14.0);
                 let anchor = if x.abs() < 1.0 { "middle" } else if x > 0.0 { "start" } else { "end" };
                 let dy = if y < -radius { "-0.2em" } else if y > radius { "0.9em" } else { "0.35em" };

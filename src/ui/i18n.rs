@@ -7,7 +7,7 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub use self::i18n::*;
 
-use crate::domain::prefs::Lang;
+use megaip_core::base::locale::Lang;
 
 impl From<Lang> for Locale {
     fn from(lang: Lang) -> Self {

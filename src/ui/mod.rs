@@ -5,7 +5,8 @@
 //!
 //! * [`shell`]: the page frame (header, navigation, language switch, notices, footer).
 //! * [`pages`]: one component per route.
-//! * [`state`]: the assessments and models in signals, saved by one effect each.
+//! * [`state`]: the assessments and models in signals; each assessment saved as its own record,
+//!   merged with what other windows save.
 //! * [`storage`]: the only code that touches `localStorage`.
 //! * [`files`]: reading picked files and offering downloads.
 //! * [`filters`]: the filter selects, search box and result count of the toolkit pages.
@@ -23,7 +24,11 @@ pub mod shell;
 pub mod state;
 pub mod storage;
 
-use crate::domain::prefs::{Lang, Prefs, PREFS_KEY};
+use megaip_core::base::locale::Lang;
+use megaip_core::content::model::Model;
+use megaip_core::content::toolkit::Haga;
+use megaip_core::exchange::keys::PREFS;
+use serde::{Deserialize, Serialize};
 use i18n::*;
 use leptos::prelude::*;
 use leptos_router::{
@@ -44,7 +49,13 @@ pub fn App() -> impl IntoView {
     provide_context(storage);
     offline::provide_offline();
     provide_language(storage);
-    state::AppState::provide(storage);
+    // The bundled content is checked by the native tests; if a broken build ships anyway, say
+    // so plainly instead of showing empty pages.
+    let (mega_ip, haga) = match (Model::mega_ip(), Haga::bundled()) {
+        (Ok(m), Ok(h)) => (m, h),
+        _ => return view! { <BrokenContent /> }.into_any(),
+    };
+    state::AppState::provide(storage, mega_ip, haga);
     view! {
         <Router>
             <shell::Shell>
@@ -67,6 +78,14 @@ pub fn App() -> impl IntoView {
             </shell::Shell>
         </Router>
     }
+    .into_any()
+}
+
+/// Shown only if the bundled model or toolkit cannot be read: a build error, not a user error.
+#[component]
+fn BrokenContent() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <main id="main"><h1>{t!(i18n, app.broken)}</h1><p>{t!(i18n, app.broken_text)}</p></main> }
 }
 
 /// Provides the i18n context in the saved language, keeps `<html lang>` in step with it, and
@@ -77,7 +96,7 @@ pub fn App() -> impl IntoView {
 /// `init_i18n_subcontext` with an explicit initial locale instead of `<I18nContextProvider>`,
 /// which would start from `navigator.languages` (and a cookie) and override the saved choice.
 fn provide_language(storage: storage::AppStorage) {
-    let prefs: Prefs = storage.load(PREFS_KEY).unwrap_or_default();
+    let prefs: Prefs = storage.load(PREFS).unwrap_or_default();
     let initial: Locale = prefs.lang.into();
     let i18n = leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(initial)));
     provide_context(i18n);
@@ -86,10 +105,16 @@ fn provide_language(storage: storage::AppStorage) {
         let lang: Lang = i18n.get_locale().into();
         set_html_lang(lang);
         if previous.is_some_and(|p| p != lang) {
-            storage.save(PREFS_KEY, &Prefs { lang });
+            storage.save(PREFS, &Prefs { lang });
         }
         lang
     });
+}
+
+/// The user's preferences kept on the device: for now, the interface language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+struct Prefs {
+    lang: Lang,
 }
 
 fn set_html_lang(lang: Lang) {

@@ -4,7 +4,7 @@
 //! After a route change, focus moves to the new page's heading, so keyboard and screen-reader
 //! users land on the content instead of at the top of a page that silently changed.
 
-use crate::domain::prefs::Lang;
+use megaip_core::base::locale::Lang;
 use crate::ui::i18n::*;
 use crate::ui::offline::UpdateBanner;
 use crate::ui::storage::{use_storage, Notice};
@@ -88,7 +88,12 @@ fn focus_heading() {
 #[component]
 fn LangSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let target = move || Lang::from(i18n.get_locale()).other();
+    // The next language in the list: with two languages, the other one.
+    let target = move || {
+        let current = Lang::from(i18n.get_locale());
+        let at = Lang::ALL.iter().position(|l| *l == current).unwrap_or(0);
+        Lang::ALL.get(at + 1).or(Lang::ALL.first()).copied().unwrap_or_default()
+    };
     view! {
         <button
             type="button"
@@ -117,6 +122,9 @@ fn StorageNotices() -> impl IntoView {
                             Notice::Corrupt => t_string!(i18n, storage.corrupt),
                             Notice::QuotaFull => t_string!(i18n, storage.quota),
                             Notice::Refused => t_string!(i18n, storage.refused),
+                            Notice::Merged => t_string!(i18n, storage.merged),
+                            Notice::SetAside => t_string!(i18n, storage.set_aside),
+                            Notice::DeletedElsewhere => t_string!(i18n, storage.deleted_elsewhere),
                         }}
                     </span>
                     <button type="button" class="link" on:click=move |_| storage.dismiss(notice)>

@@ -1,14 +1,14 @@
 //! The one place that touches the browser's local storage.
 //!
-//! [`WebBackend`] adapts `window.localStorage` to the domain's [`Backend`] trait, so every rule
-//! about keys, versions and corrupt values lives in [`crate::domain::storage`] and is tested
-//! natively. When the browser offers no local storage (blocked, some private modes) it falls back
+//! [`WebBackend`] adapts `window.localStorage` to the core's [`Backend`] trait, so every rule
+//! about keys, versions, records and corrupt values lives in `megaip_core::exchange` and is
+//! tested natively. When the browser offers no local storage (blocked, some private modes) it falls back
 //! to memory and the app says so. Problems are pushed as [`Notice`]s for the banner to show.
 //!
 //! We do not use `gloo-storage` here: its typed `get` drops the saved text when decoding fails
 //! (we must keep that text aside) and its `raw()` panics when storage is blocked.
 
-use crate::domain::storage::{Backend, BackendError, Key, LoadError, MemoryBackend, SaveError, Store};
+use megaip_core::exchange::storage::{Backend, BackendError, Key, LoadError, MemoryBackend, SaveError, Store};
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsCast;
@@ -64,6 +64,13 @@ impl Backend for WebBackend {
             WebBackend::Memory(m) => m.keys(),
         }
     }
+
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        match self {
+            WebBackend::Local(s) => s.remove_item(key).map_err(backend_error),
+            WebBackend::Memory(m) => m.remove(key),
+        }
+    }
 }
 
 /// Something about storage the user needs to know. Shown in the notice banner.
@@ -77,6 +84,12 @@ pub enum Notice {
     QuotaFull,
     /// The last write failed for another reason.
     Refused,
+    /// Another window changed an assessment open here; both sets of changes were kept.
+    Merged,
+    /// Saved assessments or models that do not fit any model here were set aside (not deleted).
+    SetAside,
+    /// An assessment open here was deleted in another window.
+    DeletedElsewhere,
 }
 
 /// The app's storage, shared through context.
@@ -100,7 +113,7 @@ impl AppStorage {
         }
     }
 
-    fn notify(&self, notice: Notice) {
+    pub fn notify(&self, notice: Notice) {
         self.notices.update(|n| {
             if !n.contains(&notice) {
                 n.push(notice);
@@ -108,10 +121,14 @@ impl AppStorage {
         });
     }
 
+    /// Runs `f` on the storage backend (for the core's record functions).
+    pub fn with_backend<R>(&self, f: impl FnOnce(&mut WebBackend) -> R) -> Option<R> {
+        self.store.try_update_value(|s| f(s.backend_mut()))
+    }
+
     /// Loads a value; on any problem, reports it and returns `None` so the caller starts fresh.
     pub fn load<T: DeserializeOwned>(&self, key: Key) -> Option<T> {
-        let now = js_sys::Date::now() as u64;
-        match self.store.try_update_value(|s| s.load::<T>(key, now)) {
+        match self.store.try_update_value(|s| s.load::<T>(key)) {
             Some(Ok(value)) => value,
             Some(Err(LoadError::Corrupt { key, kept_at, reason })) => {
                 leptos::logging::warn!("corrupt value at {key} (kept at {kept_at:?}): {reason}");
@@ -127,16 +144,31 @@ impl AppStorage {
         }
     }
 
-    /// Saves a value; on failure, reports it. What was saved before stays in place.
-    pub fn save<T: Serialize>(&self, key: Key, value: &T) {
+    /// Saves a value; on failure, reports it and returns `false`. What was saved before stays.
+    pub fn save<T: Serialize>(&self, key: Key, value: &T) -> bool {
         match self.store.try_update_value(|s| s.save(key, value)) {
-            Some(Ok(())) | None => {}
-            Some(Err(SaveError::QuotaFull)) => self.notify(Notice::QuotaFull),
+            Some(Ok(())) => true,
+            None => false,
             Some(Err(e)) => {
-                leptos::logging::warn!("save failed: {e:?}");
+                self.report(&e);
+                false
+            }
+        }
+    }
+
+    /// Tells the user a write failed.
+    pub fn report(&self, e: &SaveError) {
+        match e {
+            SaveError::QuotaFull => self.notify(Notice::QuotaFull),
+            other => {
+                leptos::logging::warn!("save failed: {other:?}");
                 self.notify(Notice::Refused);
             }
         }
+    }
+
+    pub fn remove(&self, key: Key) {
+        let _ = self.with_backend(|b| b.remove(&key.storage_key()));
     }
 
     pub fn dismiss(&self, notice: Notice) {

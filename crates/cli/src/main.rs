@@ -1,1 +1,191 @@
-fn main() {}
+//! `megaip`, the command line on the MEGA IP core. This file owns running a command: reading
+//! files (refusing oversized ones before reading them), handing their text to the core to parse
+//! a model, import a results file and score it, and printing the outcome — to stdout when the
+//! file is valid (exit 0), to stderr when it is not or cannot be read (exit 1) or when the
+//! arguments are wrong (exit 2). Arguments are read in [`args`]. Every sentence printed comes
+//! from the core's message catalog, in the language `--lang` chose; nothing here panics on what
+//! a user or a file gives it.
+
+mod args;
+
+use args::{Command, Invocation, Usage};
+use megaip_core::analysis::scoring::score;
+use megaip_core::content::model::{Model, ModelError, MAX_MODEL_BYTES};
+use megaip_core::content::toolkit::Haga;
+use megaip_core::exchange::results::{import, ImportError, MAX_RESULTS_BYTES};
+use megaip_core::messages::{catalog, stage_name, Catalog};
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Lines for stdout when the command succeeds, for stderr when the file is not valid.
+type Outcome = Result<Vec<String>, Vec<String>>;
+
+fn main() -> ExitCode {
+    let Invocation { lang, command } = args::parse(std::env::args_os().skip(1));
+    let c = catalog(lang);
+    let outcome = match command {
+        Err(Usage(detail)) => {
+            print(io::stderr(), &[c.cli_usage(&detail)]);
+            return ExitCode::from(2);
+        }
+        Ok(Command::Help(topic)) => Ok(vec![c.cli_help(topic)]),
+        Ok(Command::ModelCheck { file }) => model_check(c, &file),
+        Ok(Command::Results {
+            file,
+            models,
+            score,
+            json,
+        }) => results(c, &file, &models, score && json),
+    };
+    match outcome {
+        Ok(lines) => {
+            print(io::stdout(), &lines);
+            ExitCode::SUCCESS
+        }
+        Err(lines) => {
+            print(io::stderr(), &lines);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes the lines, ignoring a closed pipe (`megaip … | head` must not panic).
+fn print(to: impl Write, lines: &[String]) {
+    let mut to = io::BufWriter::new(to);
+    for line in lines {
+        if writeln!(to, "{line}").is_err() {
+            return;
+        }
+    }
+    let _ = to.flush();
+}
+
+/// Why a file cannot be used: the system could not read it, or the core refuses its content.
+enum Failed<E> {
+    Unreadable(io::Error),
+    Invalid(E),
+}
+
+/// The text of a file of at most `max` bytes, read only after its metadata says it fits (and
+/// never more than one byte past the limit, should it grow meanwhile). `too_large` and
+/// `not_json` build the core's own errors for a file refused here.
+fn read<E>(path: &Path, max: usize, too_large: fn(usize) -> E, not_json: E) -> Result<String, Failed<E>> {
+    let file = File::open(path).map_err(Failed::Unreadable)?;
+    let len = file.metadata().map_err(Failed::Unreadable)?.len();
+    let refuse = |bytes: u64| Failed::Invalid(too_large(usize::try_from(bytes).unwrap_or(usize::MAX)));
+    if len > max as u64 {
+        return Err(refuse(len));
+    }
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Failed::Unreadable)?;
+    if bytes.len() > max {
+        return Err(refuse(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|_| Failed::Invalid(not_json))
+}
+
+fn shown(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn unreadable(c: &dyn Catalog, path: &Path, e: &io::Error) -> Vec<String> {
+    vec![c.cli_unreadable(&shown(path), &e.to_string())]
+}
+
+fn load_model(path: &Path) -> Result<Model, Failed<ModelError>> {
+    let text = read(
+        path,
+        MAX_MODEL_BYTES,
+        |bytes| ModelError::TooLarge { bytes },
+        ModelError::NotJson,
+    )?;
+    Model::parse(&text).map_err(Failed::Invalid)
+}
+
+fn model_check(c: &dyn Catalog, path: &Path) -> Outcome {
+    let model = match load_model(path) {
+        Ok(model) => model,
+        Err(Failed::Unreadable(e)) => return Err(unreadable(c, path, &e)),
+        Err(Failed::Invalid(e)) => {
+            let mut lines = vec![c.cli_invalid(&shown(path))];
+            match &e {
+                ModelError::Problems(problems) => {
+                    lines.extend(problems.shown().iter().map(|p| format!("  - {}", c.model_problem(p))));
+                    if problems.total() > problems.shown().len() {
+                        lines.push(c.model_error(&e));
+                    }
+                }
+                other => lines.push(c.model_error(other)),
+            }
+            return Err(lines);
+        }
+    };
+    Ok(vec![
+        c.cli_model_summary(&model),
+        c.cli_model_counts(&model),
+        c.cli_valid().to_owned(),
+    ])
+}
+
+/// `results check`, and `results score` (as JSON when `json`).
+fn results(c: &dyn Catalog, path: &Path, model_paths: &[PathBuf], json: bool) -> Outcome {
+    let bundled = Model::mega_ip().map_err(|e| vec![c.model_error(&e)])?;
+    // The bundled toolkit is checked by the core's tests; without it, canvases are refused.
+    let haga = Haga::bundled().ok();
+    let mut loaded = Vec::new();
+    for model_path in model_paths {
+        match load_model(model_path) {
+            Ok(model) => loaded.push(model),
+            Err(Failed::Unreadable(e)) => return Err(unreadable(c, model_path, &e)),
+            Err(Failed::Invalid(e)) => return Err(vec![c.cli_invalid(&shown(model_path)), c.model_error(&e)]),
+        }
+    }
+    let models: Vec<&Model> = std::iter::once(&bundled).chain(&loaded).collect();
+
+    let invalid = |e: ImportError| vec![c.cli_invalid(&shown(path)), c.import_error(&e)];
+    let text = match read(
+        path,
+        MAX_RESULTS_BYTES,
+        |bytes| ImportError::TooLarge { bytes },
+        ImportError::NotJson,
+    ) {
+        Ok(text) => text,
+        Err(Failed::Unreadable(e)) => return Err(unreadable(c, path, &e)),
+        Err(Failed::Invalid(e)) => return Err(invalid(e)),
+    };
+    let assessment = import(&text, &models, haga.as_ref()).map_err(invalid)?.assessment;
+    let reference = assessment.model();
+    let Some(model) = models.iter().find(|m| m.is(reference)) else {
+        // `import` only succeeds with one of these models; this is its own error, for safety.
+        return Err(invalid(ImportError::UnknownModel {
+            id: reference.id.clone(),
+            version: reference.version.clone(),
+        }));
+    };
+    let scores = score(model, &assessment);
+    if json {
+        return serde_json::to_string_pretty(&scores)
+            .map(|s| vec![s])
+            .map_err(|e| vec![e.to_string()]);
+    }
+
+    let name = match assessment.display_name() {
+        name if name.is_empty() => assessment.id().to_string(),
+        name => name,
+    };
+    let lang = model.content_lang(c.lang());
+    let mut lines = vec![c.cli_results_summary(&name, model)];
+    for pillar in model.pillars() {
+        if let Some(s) = scores.pillar(&pillar.id) {
+            let stage = stage_name(c, model, s.level);
+            lines.push(c.cli_pillar_line(pillar.name.get(lang), &stage, &c.number(s.index, 2)));
+        }
+    }
+    let overall = stage_name(c, model, scores.overall_level);
+    lines.push(c.cli_overall(&overall, &c.number(scores.mean_index, 2)));
+    Ok(lines)
+}

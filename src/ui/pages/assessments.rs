@@ -5,9 +5,6 @@
 //! chooses to replace it, keep both, or cancel. Every problem with a file is said in plain words
 //! in a live region, and nothing already saved changes.
 
-use crate::domain::assessment::Assessment;
-use crate::domain::exchange::{self, Imported, MAX_RESULTS_BYTES};
-use crate::domain::model::{Model, MAX_MODEL_BYTES};
 use crate::ui::files::{picked_file, read_text, ReadError};
 use crate::ui::i18n::*;
 use crate::ui::pages::walk::ProgressLine;
@@ -15,7 +12,11 @@ use crate::ui::state::{new_id, now_iso, use_lang, use_state, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use std::sync::Arc;
+use megaip_core::answers::assessment::{Assessment, Change};
+use megaip_core::answers::workspace::ImportPolicy;
+use megaip_core::content::model::{arrival, Arrival, Model, ModelError, MAX_MODEL_BYTES};
+use megaip_core::exchange::results::{self, ImportError, Imported, MAX_RESULTS_BYTES};
+use megaip_core::messages::catalog;
 
 /// What the live region says after an action.
 #[derive(Clone, PartialEq)]
@@ -33,7 +34,7 @@ pub fn AssessmentList() -> impl IntoView {
     let list = move || {
         state
             .workspace
-            .with(|w| w.list().into_iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+            .with(|w| w.list().into_iter().map(|a| a.id().to_string()).collect::<Vec<_>>())
     };
 
     view! {
@@ -89,9 +90,7 @@ fn NewAssessment() -> impl IntoView {
         let Some(model) = state.models.with(|m| m.get(chosen.get()).cloned()) else {
             return;
         };
-        let assessment = Assessment::new(new_id(), &model, &now_iso());
-        let id = assessment.id.clone();
-        state.workspace.update(|w| w.add(assessment));
+        let id = state.create(Assessment::new(new_id(), &model, &now_iso()));
         navigate(&format!("/autodiagnostico/{id}"), Default::default());
     };
     view! {
@@ -109,7 +108,7 @@ fn NewAssessment() -> impl IntoView {
                             .iter()
                             .enumerate()
                             .map(|(i, m)| {
-                                let label = format!("{} ({})", m.name.get(lang.get()), m.version);
+                                let label = format!("{} ({})", m.name().get(m.content_lang(lang.get())), m.version());
                                 view! { <option value=i.to_string() selected=move || chosen.get() == i>{label}</option> }
                             })
                             .collect_view()
@@ -144,7 +143,7 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| t_string!(i18n, list.untitled).to_string())
     };
-    let model = move || assessment().and_then(|a| state.model_for(&a.model));
+    let model = move || assessment().and_then(|a| state.model_for(a.model()));
     let progress = move || match (assessment(), model()) {
         (Some(a), Some(m)) => a.progress(&m),
         _ => (0, 0),
@@ -153,26 +152,20 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
     let draft = RwSignal::new(String::new());
 
     let duplicate = move |_| {
-        let copy_name = format!("{} · {}", name(), t_string!(i18n, list.copy_suffix));
-        let now = now_iso();
-        state.workspace.update(|w| {
-            w.duplicate(&id.get_value(), new_id(), copy_name.clone(), &now);
-        });
-        status.set(Status::Ok(format!(
-            "{} «{copy_name}».",
-            t_string!(i18n, list.duplicated)
-        )));
+        // The copy is named by its own date, so it never keeps a stale "copy of 2026" name.
+        let copy = state.duplicate(&id.get_value()).and_then(|c| state.assessment(&c)).map(|a| a.display_name());
+        if let Some(copy_name) = copy {
+            status.set(Status::Ok(format!("{} «{copy_name}».", t_string!(i18n, list.duplicated))));
+        }
     };
     let delete = move |_| {
         let gone = name();
-        state.workspace.update(|w| {
-            w.delete(&id.get_value());
-        });
+        state.delete(&id.get_value());
         status.set(Status::Ok(format!("{} «{gone}».", t_string!(i18n, list.deleted))));
     };
     let save_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        state.update(&id.get_value(), |a, now| a.rename(&draft.get_untracked(), now));
+        state.update(&id.get_value(), Change::Rename(draft.get_untracked()));
         mode.set(CardMode::View);
     };
 
@@ -180,9 +173,9 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
         <li class="card assessment" aria-labelledby=heading_id>
             <h2 id=heading_id>{name}</h2>
             <p class="muted">
-                {move || model().map(|m| m.name.get(lang.get()).to_string()).unwrap_or_default()}
+                {move || model().map(|m| m.name().get(m.content_lang(lang.get())).to_string()).unwrap_or_default()}
                 " · " {t!(i18n, list.updated)} " "
-                {move || assessment().map(|a| a.updated_at.get(..10).unwrap_or_default().to_string())}
+                {move || assessment().map(|a| a.updated_at().chars().take(10).collect::<String>())}
             </p>
             <ProgressLine progress=Signal::derive(progress) />
             {move || match mode.get() {
@@ -194,7 +187,7 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
                         <A href=move || format!("/resultados/{}", id.get_value()) attr:class="button">
                             {t!(i18n, list.results)}
                         </A>
-                        <Show when=move || model().is_some_and(|m| m.id == state.mega_ip().id)>
+                        <Show when=move || model().is_some_and(|m| state.toolkit_applies(&m))>
                             <A href=move || format!("/plan/{}", id.get_value()) attr:class="button">{t!(i18n, list.plan)}</A>
                         </Show>
                         <button type="button" class="button" on:click=duplicate>{t!(i18n, list.duplicate)}</button>
@@ -236,11 +229,12 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
 }
 
 /// A file that could not be read, told the way import errors are.
-fn read_error_message(err: ReadError, lang: crate::domain::prefs::Lang) -> String {
-    match err {
-        ReadError::TooLarge { bytes } => exchange::ImportError::TooLarge { bytes }.message(lang),
-        ReadError::Unreadable => exchange::ImportError::NotJson.message(lang),
-    }
+fn read_error_message(err: ReadError, lang: megaip_core::base::locale::Lang) -> String {
+    let e = match err {
+        ReadError::TooLarge { bytes } => ImportError::TooLarge { bytes },
+        ReadError::Unreadable => ImportError::NotJson,
+    };
+    catalog(lang).import_error(&e)
 }
 
 /// "Importar resultados": reads a file, and asks before replacing an existing assessment.
@@ -258,17 +252,16 @@ fn ImportResults(status: RwSignal<Status>) -> impl IntoView {
                 Ok(text) => text,
                 Err(e) => return status.set(Status::Error(read_error_message(e, lang.get_untracked()))),
             };
-            let models: Vec<Model> = state
-                .models
-                .with_untracked(|m| m.iter().map(|m| (**m).clone()).collect());
-            match exchange::import(&text, &models, &state.haga()) {
-                Err(e) => status.set(Status::Error(e.message(lang.get_untracked()))),
+            let models = state.models.get_untracked();
+            let refs: Vec<&Model> = models.iter().map(|m| m.as_ref()).collect();
+            match results::import(&text, &refs, Some(&state.haga())) {
+                Err(e) => status.set(Status::Error(catalog(lang.get_untracked()).import_error(&e))),
                 Ok(Imported { assessment, .. }) => {
-                    if state.workspace.with_untracked(|w| w.get(&assessment.id).is_some()) {
+                    if state.workspace.with_untracked(|w| w.conflicts(&assessment)) {
                         status.set(Status::None);
                         pending.set(Some(assessment));
                     } else {
-                        finish_import(state, status, assessment, i18n);
+                        finish_import(state, status, assessment, ImportPolicy::Replace, i18n);
                     }
                 }
             }
@@ -291,14 +284,13 @@ fn ImportResults(status: RwSignal<Status>) -> impl IntoView {
                 <button type="button" class="button button-danger" on:click=move |_| {
                     if let Some(a) = pending.get_untracked() {
                         pending.set(None);
-                        finish_import(state, status, a, i18n);
+                        finish_import(state, status, a, ImportPolicy::Replace, i18n);
                     }
                 }>{t!(i18n, import.replace)}</button>
                 <button type="button" class="button" on:click=move |_| {
-                    if let Some(mut a) = pending.get_untracked() {
+                    if let Some(a) = pending.get_untracked() {
                         pending.set(None);
-                        a.id = new_id();
-                        finish_import(state, status, a, i18n);
+                        finish_import(state, status, a, ImportPolicy::KeepBoth(new_id()), i18n);
                     }
                 }>{t!(i18n, import.keep_both)}</button>
                 <button type="button" class="button" on:click=move |_| {
@@ -314,10 +306,11 @@ fn finish_import(
     state: AppState,
     status: RwSignal<Status>,
     assessment: Assessment,
+    policy: ImportPolicy,
     i18n: leptos_i18n::I18nContext<Locale>,
 ) {
     let name = assessment.display_name();
-    state.workspace.update(|w| w.replace(assessment));
+    state.import(assessment, policy);
     status.set(Status::Ok(t_string!(i18n, import.done, name = name).to_string()));
 }
 
@@ -330,35 +323,25 @@ fn LoadModel(status: RwSignal<Status>) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = picked_file(&ev) else { return };
         leptos::task::spawn_local(async move {
+            let c = catalog(lang.get_untracked());
             let text = match read_text(&file, MAX_MODEL_BYTES).await {
                 Ok(text) => text,
                 Err(ReadError::TooLarge { bytes }) => {
-                    return status.set(Status::Error(
-                        crate::domain::model::ModelError::TooLarge { bytes }.message(lang.get_untracked()),
-                    ))
+                    return status.set(Status::Error(c.model_error(&ModelError::TooLarge { bytes })))
                 }
-                Err(ReadError::Unreadable) => {
-                    return status.set(Status::Error(
-                        crate::domain::model::ModelError::NotJson(String::new()).message(lang.get_untracked()),
-                    ))
-                }
+                Err(ReadError::Unreadable) => return status.set(Status::Error(c.model_error(&ModelError::NotJson))),
             };
             match Model::parse(&text) {
-                Err(e) => status.set(Status::Error(e.message(lang.get_untracked()))),
+                Err(e) => status.set(Status::Error(c.model_error(&e))),
                 Ok(model) => {
-                    let name = model.name.get(lang.get_untracked()).to_string();
-                    let clash = state.models.with_untracked(|ms| {
-                        ms.iter()
-                            .find(|m| m.id == model.id && m.version == model.version)
-                            .map(|m| m.content_hash() == model.content_hash())
-                    });
-                    match clash {
-                        Some(true) => status.set(Status::Ok(t_string!(i18n, models.already, name = name).to_string())),
-                        Some(false) => {
-                            status.set(Status::Error(t_string!(i18n, models.clash, name = name).to_string()))
-                        }
-                        None => {
-                            state.models.update(|ms| ms.push(Arc::new(model)));
+                    let name = model.name().get(model.content_lang(lang.get_untracked())).to_string();
+                    let known = state.models.get_untracked();
+                    let refs: Vec<&Model> = known.iter().map(|m| m.as_ref()).collect();
+                    match arrival(&refs, &model) {
+                        Arrival::Known => status.set(Status::Ok(t_string!(i18n, models.already, name = name).to_string())),
+                        Arrival::Clash => status.set(Status::Error(t_string!(i18n, models.clash, name = name).to_string())),
+                        Arrival::New => {
+                            state.add_model(model, text);
                             status.set(Status::Ok(t_string!(i18n, models.loaded, name = name).to_string()));
                         }
                     }
@@ -375,7 +358,7 @@ fn LoadModel(status: RwSignal<Status>) -> impl IntoView {
                         .get()
                         .iter()
                         .skip(1)
-                        .map(|m| view! { <li>{m.name.get(lang.get()).to_string()} " · " {m.version.clone()}</li> })
+                        .map(|m| view! { <li>{m.name().get(m.content_lang(lang.get())).to_string()} " · " {m.version().to_owned()}</li> })
                         .collect_view()
                 }}
             </ul>

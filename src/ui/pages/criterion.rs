@@ -1,144 +1,192 @@
-//! One question of the walk: a criterion (Sí / Parcial / No / No aplica) or an enabling
-//! condition (Sí / Parcial / No), with its help, a note and an evidence link.
+//! One question of the walk: a criterion or an enabling condition, answered with the options of
+//! its scale (as the model defines them), with its help, a note and an evidence link.
 //!
 //! The question is the `<legend>` of its radio group, so a screen reader announces it with each
 //! choice, and arrow keys move between choices as in any native radio group. Text fields are
-//! uncontrolled (see `ProfileStep`); every change is saved at once.
+//! uncontrolled (see `ProfileStep`); every change is saved a moment later.
 
-use crate::domain::assessment::{AnswerValue, Edit};
-use crate::domain::model::Model;
 use crate::ui::i18n::*;
-use crate::ui::state::{use_lang, use_state};
+use crate::ui::state::{content_lang, use_lang, use_state};
 use leptos::prelude::*;
+use megaip_core::answers::assessment::{Answer, Change, Edit};
+use megaip_core::base::ids::OptionId;
+use megaip_core::base::text::Text;
+use megaip_core::base::validate::safe_web_link;
+use megaip_core::content::model::Model;
+use megaip_core::content::scale::{Scale, Tone};
 use std::sync::Arc;
 
+/// Which question a card asks.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Subject {
+pub enum Question {
     Criterion(String),
     Condition(String),
 }
 
-impl Subject {
+impl Question {
     fn id(&self) -> &str {
         match self {
-            Subject::Criterion(id) | Subject::Condition(id) => id,
+            Question::Criterion(id) | Question::Condition(id) => id,
+        }
+    }
+
+    fn change(&self, edit: Edit) -> Change {
+        match self {
+            Question::Criterion(c) => Change::Answer(c.as_str().into(), edit),
+            Question::Condition(c) => Change::Condition(c.as_str().into(), edit),
         }
     }
 }
 
-/// Only http(s) links are shown as links: a typed `javascript:` URL must stay inert text.
-fn is_web_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > 8
+/// The CSS class of a card by the tone of its answer.
+pub fn tone_class(tone: Option<Tone>) -> &'static str {
+    match tone {
+        None => "answer-card",
+        Some(Tone::Full) => "answer-card is-yes",
+        Some(Tone::Partial) => "answer-card is-partial",
+        Some(Tone::None) => "answer-card is-no",
+        Some(Tone::LeftOut) => "answer-card is-na",
+    }
+}
+
+/// What a card shows, taken from the model once.
+struct Asked {
+    text: Text,
+    help: Option<Text>,
+    examples: Vec<Text>,
+    lines: Vec<Text>,
+    frameworks: Vec<(Text, Option<String>)>,
+    code: Option<String>,
+    scale: Scale,
+}
+
+fn asked(model: &Model, question: &Question) -> Option<Asked> {
+    match question {
+        Question::Criterion(id) => {
+            let c = model.criterion(id)?;
+            Some(Asked {
+                text: c.text.clone(),
+                help: c.help.clone(),
+                examples: c.evidence.clone(),
+                lines: c.lines.iter().filter_map(|l| model.line(l).map(|l| l.name.clone())).collect(),
+                frameworks: c
+                    .frameworks
+                    .iter()
+                    .filter_map(|f| model.framework(f))
+                    .map(|f| (f.name.clone(), safe_web_link(&f.url).map(str::to_owned)))
+                    .collect(),
+                code: Some(c.id.to_string()),
+                scale: model.scale_of(c).clone(),
+            })
+        }
+        Question::Condition(id) => {
+            let c = model.condition(id)?;
+            Some(Asked {
+                text: c.question.clone(),
+                help: c.description.clone(),
+                examples: vec![],
+                lines: vec![],
+                frameworks: vec![],
+                code: None,
+                scale: model.condition_scale(c).clone(),
+            })
+        }
+    }
 }
 
 #[component]
-pub fn AnswerCard(id: String, model: Arc<Model>, subject: Subject) -> impl IntoView {
+pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let lang = use_lang();
-    let key = subject.id().to_owned();
-    let dom = format!("q-{}", key.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let lang = content_lang(model.clone(), use_lang());
+    let Some(asked) = asked(&model, &question) else {
+        return ().into_any();
+    };
+    let dom = format!("q-{}", question.id().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
     let assessment_id = StoredValue::new(id);
-    let subject = StoredValue::new(subject);
+    let question = StoredValue::new(question);
+    let n_stages = model.stages().len();
+    let model = StoredValue::new(model);
 
-    let current = move || {
+    // Only this card's answer: typing elsewhere does not re-run it.
+    let current = Memo::new(move |_| -> Option<Answer> {
         state.workspace.with(|w| {
-            w.get(&assessment_id.get_value())
-                .and_then(|a| match &subject.get_value() {
-                    Subject::Criterion(c) => a.answers.get(c).cloned(),
-                    Subject::Condition(c) => a.conditions.get(c).cloned(),
-                })
+            w.get(&assessment_id.get_value()).and_then(|a| match &question.get_value() {
+                Question::Criterion(c) => a.answer(c).cloned(),
+                Question::Condition(c) => a.condition(c).cloned(),
+            })
+        })
+    });
+    let initial = current.get_untracked().unwrap_or_default();
+    let edit = move |e: Edit| state.update(&assessment_id.get_value(), question.with_value(|q| q.change(e)));
+    let evidence = RwSignal::new(initial.evidence_url.clone());
+    let scale = StoredValue::new(asked.scale);
+    let chosen = move || current.with(|a| a.as_ref().and_then(|a| a.value.clone()));
+    let card_class = move || {
+        let tone = chosen().and_then(|v| scale.with_value(|s| s.option(&v).map(|o| s.tone(o, n_stages))));
+        tone_class(tone)
+    };
+    let feedback = move || -> Option<String> {
+        let v = chosen()?;
+        let id = question.with_value(|q| match q {
+            Question::Criterion(c) => Some(c.clone()),
+            Question::Condition(_) => None,
+        })?;
+        model.with_value(|m| {
+            let c = m.criterion(&id)?;
+            m.feedback(c, &v).map(|t| t.get(lang.get()).to_owned())
         })
     };
-    let initial = current().unwrap_or_default();
-    let edit = move |edit: Edit| {
-        state.update(&assessment_id.get_value(), |a, now| match &subject.get_value() {
-            Subject::Criterion(c) => a.edit_answer(c, edit, now),
-            Subject::Condition(c) => a.edit_condition(c, edit, now),
-        });
-    };
-    let evidence = RwSignal::new(initial.evidence_url.clone());
-
-    let (question, help, examples, lines, frameworks, code) = match subject.get_value() {
-        Subject::Criterion(c) => {
-            let Some(c) = model.criterion(&c).cloned() else {
-                return ().into_any();
-            };
-            let lines: Vec<_> = c
-                .lines
-                .iter()
-                .filter_map(|l| model.line(l).map(|l| l.name.clone()))
-                .collect();
-            let frameworks: Vec<_> = c
-                .frameworks
-                .iter()
-                .filter_map(|f| model.framework(f).map(|f| (f.name.clone(), f.url.clone())))
-                .collect();
-            (c.text, Some(c.help), c.evidence, lines, frameworks, Some(c.id))
-        }
-        Subject::Condition(c) => {
-            let Some(c) = model.conditions.iter().find(|x| x.id == c).cloned() else {
-                return ().into_any();
-            };
-            (c.question, Some(c.description), vec![], vec![], vec![], None)
-        }
-    };
-    let choices: &[AnswerValue] = match subject.get_value() {
-        Subject::Criterion(_) => &AnswerValue::ALL,
-        Subject::Condition(_) => &[AnswerValue::Yes, AnswerValue::Partial, AnswerValue::No],
-    };
-    let label = move |v: AnswerValue| match v {
-        AnswerValue::Yes => t_string!(i18n, answer.yes),
-        AnswerValue::Partial => t_string!(i18n, answer.partial),
-        AnswerValue::No => t_string!(i18n, answer.no),
-        AnswerValue::NotApplicable => t_string!(i18n, answer.not_applicable),
-    };
-    let state_class = move || match current().and_then(|a| a.value) {
-        None => "answer-card",
-        Some(AnswerValue::Yes) => "answer-card is-yes",
-        Some(AnswerValue::Partial) => "answer-card is-partial",
-        Some(AnswerValue::No) => "answer-card is-no",
-        Some(AnswerValue::NotApplicable) => "answer-card is-na",
-    };
+    let Asked {
+        text,
+        help,
+        examples,
+        lines,
+        frameworks,
+        code,
+        ..
+    } = asked;
     let has_details = !examples.is_empty() || !frameworks.is_empty() || !lines.is_empty();
     let dom = StoredValue::new(dom);
+    let options: Vec<(OptionId, Text)> = scale.with_value(|s| s.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect());
 
     view! {
-        <article class=state_class id=dom.get_value()>
+        <article class=card_class id=dom.get_value()>
             <fieldset>
                 <legend>
                     {code.map(|c| view! { <span class="code">{c}</span> " " })}
-                    {move || question.get(lang.get()).to_string()}
+                    {move || text.get(lang.get()).to_string()}
                 </legend>
                 <div class="choices">
-                    {choices.iter().map(|&v| {
-                        let input_id = format!("{}-{}", dom.get_value(), serde_json::to_string(&v).unwrap_or_default().trim_matches('"'));
+                    {options.into_iter().map(|(v, label)| {
+                        let input_id = format!("{}-{}", dom.get_value(), v.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
                         let for_id = input_id.clone();
+                        let value = StoredValue::new(v);
                         view! {
                             <label class="choice" for=for_id>
                                 <input
                                     type="radio"
                                     id=input_id
                                     name=dom.get_value()
-                                    prop:checked=move || current().and_then(|a| a.value) == Some(v)
-                                    on:change=move |_| edit(Edit::Value(Some(v)))
+                                    prop:checked=move || chosen().as_ref() == Some(&value.get_value())
+                                    on:change=move |_| edit(Edit::Value(Some(value.get_value())))
                                 />
-                                <span>{move || label(v)}</span>
+                                <span>{move || label.get(lang.get()).to_string()}</span>
                             </label>
                         }
                     }).collect_view()}
-                    <Show when=move || current().and_then(|a| a.value).is_some()>
+                    <Show when=move || chosen().is_some()>
                         <button type="button" class="link clear" on:click=move |_| edit(Edit::Value(None))>
                             {t!(i18n, answer.clear)}
                         </button>
                     </Show>
                 </div>
             </fieldset>
-            <details class="help">
-                <summary>{t!(i18n, answer.help)}</summary>
-                {help.map(|h| view! { <p>{move || h.get(lang.get()).to_string()}</p> })}
-                {has_details.then(|| view! {
+            {move || feedback().map(|f| view! { <p class="feedback"><strong>{t!(i18n, answer.feedback)}</strong> " " {f}</p> })}
+            {(help.is_some() || has_details).then(|| view! {
+                <details class="help">
+                    <summary>{t!(i18n, answer.help)}</summary>
+                    {help.map(|h| view! { <p>{move || h.get(lang.get()).to_string()}</p> })}
                     {(!examples.is_empty()).then(|| { let examples = examples.clone(); view! {
                         <p class="help-label">{t!(i18n, answer.evidence_examples)}</p>
                         <ul>{move || examples.iter().map(|e| view! { <li>{e.get(lang.get()).to_string()}</li> }).collect_view()}</ul>
@@ -149,29 +197,39 @@ pub fn AnswerCard(id: String, model: Arc<Model>, subject: Subject) -> impl IntoV
                     }})}
                     {(!frameworks.is_empty()).then(|| { let frameworks = frameworks.clone(); view! {
                         <p class="help-label">{t!(i18n, answer.frameworks)}</p>
-                        <ul>{move || frameworks.iter().map(|(name, url)| view! {
-                            <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{name.get(lang.get()).to_string()}</a></li>
+                        <ul>{move || frameworks.iter().map(|(name, url)| {
+                            let name = name.get(lang.get()).to_string();
+                            match url {
+                                Some(url) => view! { <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{name}</a></li> }.into_any(),
+                                None => view! { <li>{name}</li> }.into_any(),
+                            }
                         }).collect_view()}</ul>
                     }})}
-                })}
-            </details>
+                </details>
+            })}
             <div class="answer-fields">
                 <div class="field">
                     <label for=format!("{}-note", dom.get_value())>{t!(i18n, answer.note)}</label>
                     <textarea id=format!("{}-note", dom.get_value()) rows="2"
+                        maxlength=megaip_core::answers::assessment::MAX_NOTE_CHARS.to_string()
                         on:input=move |ev| edit(Edit::Note(event_target_value(&ev)))>{initial.note.clone()}</textarea>
                 </div>
                 <div class="field">
                     <label for=format!("{}-evidence", dom.get_value())>{t!(i18n, answer.evidence)}</label>
                     <input id=format!("{}-evidence", dom.get_value()) type="url" inputmode="url" placeholder="https://"
+                        maxlength=megaip_core::answers::assessment::MAX_LINK_CHARS.to_string()
                         value=initial.evidence_url.clone()
                         on:input=move |ev| { let v = event_target_value(&ev); evidence.set(v.clone()); edit(Edit::Evidence(v)) } />
-                    <Show when=move || { let e = evidence.get(); !e.trim().is_empty() && !is_web_link(&e) }>
-                        <p class="hint">{t!(i18n, answer.evidence_hint)}</p>
-                    </Show>
-                    <Show when=move || is_web_link(&evidence.get())>
-                        <p class="hint"><a href=move || evidence.get().trim().to_string() target="_blank" rel="noopener noreferrer">{t!(i18n, answer.open_evidence)}</a></p>
-                    </Show>
+                    {move || {
+                        let e = evidence.get();
+                        match safe_web_link(&e) {
+                            Some(link) => view! {
+                                <p class="hint"><a href=link.to_owned() target="_blank" rel="noopener noreferrer">{t!(i18n, answer.open_evidence)}</a></p>
+                            }.into_any(),
+                            None if !e.trim().is_empty() => view! { <p class="hint">{t!(i18n, answer.evidence_hint)}</p> }.into_any(),
+                            None => ().into_any(),
+                        }
+                    }}
                 </div>
             </div>
         </article>

@@ -2,16 +2,17 @@
 //! band) and search, and a detail page per case (`/experiencias/:id`) linking to its tools and
 //! methodologies and to its source.
 
-use crate::domain::assessment::PopulationBand;
-use crate::domain::haga::Experience;
-use crate::domain::places::country_name;
-use crate::domain::search::{self, ExperienceFilter};
+use megaip_core::content::places::PopulationBand;
+use megaip_core::content::toolkit::Experience;
+use megaip_core::messages::{catalog, country_or_code};
+use megaip_core::analysis::search::{self, ExperienceFilter};
 use crate::ui::filters::{FilterSelect, ResultCount, SearchBox};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::tools::{pillar_name, pillar_options, stage_name, stage_options};
 use crate::ui::state::{use_id_param, use_lang, use_state};
 use leptos::prelude::*;
+use megaip_core::base::ids::{PillarId, StageId};
 use leptos_router::components::A;
 
 #[component]
@@ -29,8 +30,8 @@ pub fn Experiences() -> impl IntoView {
     );
     let query = RwSignal::new(String::new());
     let filter = Memo::new(move |_| ExperienceFilter {
-        pillar: pillar.get(),
-        stage: stage.get(),
+        pillar: pillar.get().map(PillarId::new),
+        stage: stage.get().map(StageId::new),
         country: country.get(),
         band: band.get().and_then(|b: String| PopulationBand::from_id(&b)),
         query: query.get(),
@@ -50,7 +51,7 @@ pub fn Experiences() -> impl IntoView {
         codes.dedup();
         let mut out: Vec<(String, String)> = codes
             .into_iter()
-            .map(|c| (c.clone(), country_name(&c, lang.get()).to_owned()))
+            .map(|c| (c.clone(), country_or_code(catalog(lang.get()), &c)))
             .collect();
         out.sort_by(|a, b| a.1.cmp(&b.1));
         out
@@ -67,7 +68,7 @@ pub fn Experiences() -> impl IntoView {
                 options=Signal::derive(move || model.with_value(|m| stage_options(m, lang.get()))) value=stage />
             <FilterSelect id="exp-country" label=Signal::derive(move || t_string!(i18n, filters.country).to_string()) options=countries value=country />
             <FilterSelect id="exp-band" label=Signal::derive(move || t_string!(i18n, filters.population).to_string())
-                options=Signal::derive(move || PopulationBand::ALL.iter().map(|b| (b.id().to_owned(), b.label(lang.get()).to_owned())).collect())
+                options=Signal::derive(move || PopulationBand::ALL.iter().map(|b| (b.id().to_owned(), catalog(lang.get()).band(*b).to_owned())).collect())
                 value=band />
         </form>
         <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total noun=Signal::derive(move || t_string!(i18n, experiences.noun).to_string()) />
@@ -80,13 +81,13 @@ pub fn Experiences() -> impl IntoView {
 }
 
 /// "Rosario, Santa Fe (Argentina) · 2022–2024".
-fn place_line(e: &Experience, lang: crate::domain::prefs::Lang) -> String {
+fn place_line(e: &Experience, lang: megaip_core::base::locale::Lang) -> String {
     let place = if e.region.is_empty() || e.region == e.place {
         e.place.clone()
     } else {
         format!("{}, {}", e.place, e.region)
     };
-    format!("{place} ({}) · {}", country_name(&e.country, lang), e.years)
+    format!("{place} ({}) · {}", country_or_code(catalog(lang), &e.country), e.years)
 }
 
 #[component]
@@ -101,7 +102,7 @@ pub fn ExperienceCard(experience: Experience) -> impl IntoView {
             <p class="meta">{move || e.with_value(|e| place_line(e, lang.get()))}</p>
             <p class="meta">{move || e.with_value(|e| {
                 let pillars: Vec<String> = e.pillars.iter().map(|p| model.with_value(|m| pillar_name(m, p, lang.get()))).collect();
-                format!("{} · {} · {}", pillars.join(", "), model.with_value(|m| stage_name(m, &e.stage, lang.get())), e.population_band.label(lang.get()))
+                format!("{} · {} · {}", pillars.join(", "), model.with_value(|m| stage_name(m, &e.stage, lang.get())), catalog(lang.get()).band(e.population_band))
             })}</p>
             <p>{move || e.with_value(|e| e.summary.get(lang.get()).to_owned())}</p>
         </li>
@@ -133,7 +134,7 @@ fn ExperiencePage(experience: Experience) -> impl IntoView {
             .map(|t| (t.id.clone(), t.name.clone(), t.number))
             .collect()
     });
-    let methodologies: Vec<(String, crate::domain::text::Text)> = haga.with_value(|h| {
+    let methodologies: Vec<(String, megaip_core::base::text::Text)> = haga.with_value(|h| {
         experience
             .methodologies
             .iter()
@@ -159,7 +160,7 @@ fn ExperiencePage(experience: Experience) -> impl IntoView {
             <dt>{t!(i18n, filters.stage)}</dt>
             <dd>{move || e.with_value(|e| model.with_value(|m| stage_name(m, &e.stage, lang.get())))}</dd>
             <dt>{t!(i18n, filters.population)}</dt>
-            <dd>{move || e.with_value(|e| e.population_band.label(lang.get()))}</dd>
+            <dd>{move || e.with_value(|e| catalog(lang.get()).band(e.population_band))}</dd>
             <dt>{t!(i18n, experiences.source)}</dt>
             <dd><a href=move || e.with_value(|e| e.source.clone()) target="_blank" rel="noopener noreferrer">{move || e.with_value(|e| e.source.clone())}</a></dd>
             <dt>{t!(i18n, tools.checked)}</dt>

@@ -5,12 +5,13 @@
 //! it travels in the results file. The page prints as a clean sheet: the form is replaced by
 //! the written values.
 
-use crate::domain::haga::{FieldKind, Methodology};
+use megaip_core::content::toolkit::{FieldKind, Methodology};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::tools::{pillar_name, stage_name};
 use crate::ui::state::{new_id, now_iso, use_id_param, use_lang, use_state};
 use leptos::prelude::*;
+use megaip_core::answers::assessment::Change;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -30,7 +31,7 @@ pub fn Haga() -> impl IntoView {
             <ol class="decalogue">
                 {move || haga.with_value(|h| h.principles.iter().map(|p| {
                     let p = p.clone();
-                    let conditions: Vec<String> = model.with_value(|m| p.conditions.iter().filter_map(|c| m.conditions.iter().find(|x| &x.id == c)).map(|c| c.name.get(lang.get()).to_owned()).collect());
+                    let conditions: Vec<String> = model.with_value(|m| p.conditions.iter().filter_map(|c| m.condition(c)).map(|c| c.name.get(lang.get()).to_owned()).collect());
                     view! {
                         <li class="card principle" id=format!("principio-{}", p.number)>
                             <h3>{p.title.get(lang.get()).to_owned()}</h3>
@@ -127,9 +128,9 @@ fn CanvasSection(methodology: Methodology) -> impl IntoView {
     // rebuild the form under the user's cursor.
     let ids = Memo::new(move |_| {
         state.workspace.with(|w| {
-            w.assessments
+            w.all()
                 .iter()
-                .map(|a| (a.id.clone(), a.display_name()))
+                .map(|a| (a.id().to_string(), a.display_name()))
                 .collect::<Vec<_>>()
         })
     });
@@ -137,13 +138,12 @@ fn CanvasSection(methodology: Methodology) -> impl IntoView {
     // The assessment chosen in the page address (?autodiagnostico=…), else the latest one.
     let latest = state
         .workspace
-        .with_untracked(|w| w.list().first().map(|a| a.id.clone()));
+        .with_untracked(|w| w.list().first().map(|a| a.id().to_string()));
     let chosen = RwSignal::new(query.with_untracked(|q| q.get("autodiagnostico")).or(latest));
     let create = move |_| {
         let model = state.mega_ip();
-        let a = crate::domain::assessment::Assessment::new(new_id(), &model, &now_iso());
-        chosen.set(Some(a.id.clone()));
-        state.workspace.update(|w| w.add(a));
+        let id = state.create(megaip_core::answers::assessment::Assessment::new(new_id(), &model, &now_iso()));
+        chosen.set(Some(id.to_string()));
     };
     view! {
         <section class="canvas" aria-labelledby="canvas-title">
@@ -184,7 +184,7 @@ fn CanvasForm(methodology: Methodology, assessment: String) -> impl IntoView {
     let mid = methodology.id.clone();
     let saved = state
         .assessment(&assessment)
-        .map(|a| a.canvases.get(&mid).cloned().unwrap_or_default())
+        .map(|a| a.canvases().get(&mid).cloned().unwrap_or_default())
         .unwrap_or_default();
     let assessment = StoredValue::new(assessment);
     let mid = StoredValue::new(mid);
@@ -203,7 +203,7 @@ fn CanvasForm(methodology: Methodology, assessment: String) -> impl IntoView {
                 let field_id = StoredValue::new(f.id.clone());
                 let on_input = move |ev: leptos::ev::Event| {
                     let text = event_target_value(&ev);
-                    state.update(&assessment.get_value(), |a, now| a.edit_canvas(&mid.get_value(), &field_id.get_value(), text, now));
+                    state.update(&assessment.get_value(), Change::Canvas { methodology: mid.get_value(), field: field_id.get_value(), text });
                 };
                 let label = f.label.clone();
                 let help = f.help.clone();

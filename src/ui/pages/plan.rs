@@ -6,51 +6,56 @@
 //! plan in three phases, early wins apart from medium-term steps; each step is editable and
 //! saved at once, and the page prints as a document a mayor can sign.
 
-use crate::domain::assessment::Assessment;
-use crate::domain::haga::Haga;
-use crate::domain::model::Model;
-use crate::domain::plan::{self, Horizon, Phase, PlanStep, Status, StepEdit};
-use crate::domain::recommend::{recommend, PillarAdvice};
-use crate::domain::scoring::score;
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::state::{now_iso, use_assessment_route, use_lang, use_state};
+use crate::ui::state::{content_lang, now_iso, use_assessment_route, use_lang, use_state};
+use megaip_core::analysis::plan_gen;
+use megaip_core::analysis::recommend::{recommend, PillarAdvice};
+use megaip_core::analysis::scoring::score;
+use megaip_core::answers::assessment::{Assessment, Change};
+use megaip_core::answers::plan::{self, Horizon, Phase, PlanStep, Status, StepEdit};
+use megaip_core::content::model::Model;
+use megaip_core::content::toolkit::Haga;
+use megaip_core::messages::catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
 
-/// "Qué hacer después", from the current answers.
+/// "Qué hacer después", from the current answers: for every model, each pillar's next stage
+/// and the model's own improvement texts for the answers given; for MEGA IP also HAGA's tools,
+/// experiences and methodologies, and the plan.
 #[component]
 pub fn Recommendations(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let lang = use_lang();
-    let haga = StoredValue::new(state.haga());
+    let with_toolkit = state.toolkit_applies(&model);
+    // HAGA's tools and cases are classified by MEGA IP's pillars and stages only.
+    let haga = StoredValue::new(if with_toolkit { state.haga() } else { Arc::new(Haga::default()) });
     let model = StoredValue::new(model);
-    let is_mega = model.with_value(|m| m.id == state.mega_ip().id);
     let recs = Memo::new(move |_| {
         assessment.with(|a| {
             a.as_ref()
                 .map(|a| model.with_value(|m| haga.with_value(|h| recommend(m, h, a, &score(m, a)))))
         })
     });
-    let id = move || assessment.with(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
-    if !is_mega {
-        // HAGA's tools and cases are classified by MEGA IP's pillars and stages.
-        return view! { <section class="card"><h2>{t!(i18n, recs.title)}</h2><p>{t!(i18n, recs.other_model)}</p></section> }.into_any();
-    }
+    let id = move || assessment.with(|a| a.as_ref().map(|a| a.id().to_string()).unwrap_or_default());
     view! {
         <section aria-labelledby="recs-title" id="recommendations">
             <h2 id="recs-title">{t!(i18n, recs.title)}</h2>
             <p>{t!(i18n, recs.lead)}</p>
-            <p><A href=move || format!("/plan/{}", id()) attr:class="button button-primary">{t!(i18n, recs.to_plan)}</A></p>
+            {if with_toolkit {
+                view! { <p><A href=move || format!("/plan/{}", id()) attr:class="button button-primary no-print">{t!(i18n, recs.to_plan)}</A></p> }.into_any()
+            } else {
+                view! { <p class="muted">{t!(i18n, recs.other_model)}</p> }.into_any()
+            }}
             {move || recs.get().map(|r| view! {
-                {(!r.conditions.is_empty()).then(|| view! {
+                {(with_toolkit && !r.conditions.is_empty()).then(|| view! {
                     <article class="card advice" id="advice-conditions">
                         <h3>{t!(i18n, recs.conditions)}</h3>
                         <ul>
                             {r.conditions.iter().map(|c| {
-                                let text = model.with_value(|m| haga.with_value(|h| c.reason(m, h, lang.get())));
+                                let text = model.with_value(|m| haga.with_value(|h| catalog(lang.get()).condition_reason(c, m, h)));
                                 let principle = c.principles.first().copied();
                                 view! {
                                     <li>
@@ -62,27 +67,53 @@ pub fn Recommendations(model: Arc<Model>, assessment: Memo<Option<Assessment>>) 
                         </ul>
                     </article>
                 })}
-                {r.pillars.iter().map(|p| view! { <PillarAdviceCard advice=p.clone() model=model.get_value() haga=haga.get_value() /> }).collect_view()}
+                {r.pillars.iter().map(|p| view! {
+                    <PillarAdviceCard advice=p.clone() model=model.get_value() haga=haga.get_value() assessment />
+                }).collect_view()}
             })}
         </section>
     }
-    .into_any()
 }
 
 #[component]
-fn PillarAdviceCard(advice: PillarAdvice, model: Arc<Model>, haga: Arc<Haga>) -> impl IntoView {
+fn PillarAdviceCard(advice: PillarAdvice, model: Arc<Model>, haga: Arc<Haga>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
+    let content = content_lang(model.clone(), lang);
     let a = StoredValue::new(advice);
     let model = StoredValue::new(model);
     let haga = StoredValue::new(haga);
-    let reason = move |pick: &crate::domain::recommend::Pick| {
-        a.with_value(|a| model.with_value(|m| haga.with_value(|h| a.reason(pick, m, h, lang.get()))))
+    let reason = move |pick: &megaip_core::analysis::recommend::Pick| {
+        a.with_value(|a| model.with_value(|m| haga.with_value(|h| catalog(lang.get()).pick_reason(a, pick, m, h))))
+    };
+    // The model's own improvement text for each missing criterion's chosen answer.
+    let feedback = move || -> Vec<(String, String)> {
+        a.with_value(|adv| {
+            model.with_value(|m| {
+                assessment.with(|asmt| {
+                    let Some(asmt) = asmt else { return vec![] };
+                    adv.feedback
+                        .iter()
+                        .filter_map(|cid| {
+                            let c = m.criterion(cid)?;
+                            let text = m.feedback(c, asmt.value(cid)?)?;
+                            Some((c.text.get(content.get()).to_owned(), text.get(content.get()).to_owned()))
+                        })
+                        .collect()
+                })
+            })
+        })
     };
     view! {
-        <article class="card advice" id=move || format!("advice-{}", a.with_value(|a| a.pillar.clone()))>
-            <h3>{move || model.with_value(|m| a.with_value(|a| m.pillar(&a.pillar).map(|p| p.name.get(lang.get()).to_owned()).unwrap_or_default()))}</h3>
-            <p class="verdict">{move || a.with_value(|a| model.with_value(|m| a.headline(m, lang.get())))}</p>
+        <article class="card advice" id=move || format!("advice-{}", a.with_value(|a| a.pillar.to_string()))>
+            <h3>{move || model.with_value(|m| a.with_value(|a| m.pillar(&a.pillar).map(|p| p.name.get(content.get()).to_owned()).unwrap_or_default()))}</h3>
+            <p class="verdict">{move || a.with_value(|a| model.with_value(|m| catalog(lang.get()).pillar_headline(a, m)))}</p>
+            {move || { let items = feedback(); (!items.is_empty()).then(|| view! {
+                <h4>{t!(i18n, recs.feedback)}</h4>
+                <ul class="picks feedback-list">{items.into_iter().map(|(question, text)| view! {
+                    <li><span class="why">{question}</span><br />{text}</li>
+                }).collect_view()}</ul>
+            })}}
             {move || a.with_value(|adv| (!adv.tools.is_empty()).then(|| view! {
                 <h4>{t!(i18n, recs.tools)}</h4>
                 <ul class="picks">{adv.tools.iter().map(|p| {
@@ -112,8 +143,8 @@ fn PillarAdviceCard(advice: PillarAdvice, model: Arc<Model>, haga: Arc<Haga>) ->
 pub fn PlanPage() -> impl IntoView {
     let state = use_state();
     let (id, model) = use_assessment_route();
-    move || match model.get() {
-        Some(model) if model.id == state.mega_ip().id => view! { <PlanFor id=id.get() model /> }.into_any(),
+    move || match model.get().and_then(|r| state.model_for(&r)) {
+        Some(model) if state.toolkit_applies(&model) => view! { <PlanFor id=id.get() model /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     }
 }
@@ -129,7 +160,7 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
     let step_ids = Memo::new(move |_| {
         state.workspace.with(|w| {
             w.get(&id.get_value())
-                .and_then(|a| a.plan.as_ref())
+                .and_then(|a| a.plan())
                 .map(|p| p.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
         })
     });
@@ -137,13 +168,10 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
         let Some(a) = state.assessment(&id.get_value()) else {
             return;
         };
-        let fresh = model
-            .with_value(|m| haga.with_value(|h| plan::generate(&a, &recommend(m, h, &a, &score(m, &a)), &now_iso())));
-        let plan = match &a.plan {
-            Some(old) => old.regenerate(fresh),
-            None => fresh,
-        };
-        state.update(&id.get_value(), |a, now| a.set_plan(plan, now));
+        let plan = model.with_value(|m| {
+            haga.with_value(|h| plan_gen::refresh(m, &a, &recommend(m, h, &a, &score(m, &a)), &now_iso()))
+        });
+        state.update(&id.get_value(), Change::SetPlan(plan));
     };
     let name = move || {
         state
@@ -153,7 +181,7 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
     let municipality = move || {
         state.workspace.with(|w| {
             w.get(&id.get_value())
-                .map(|a| a.profile.municipality.clone())
+                .map(|a| a.profile().municipality.clone())
                 .unwrap_or_default()
         })
     };
@@ -178,7 +206,7 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
                     <p class="muted">{move || phase_text(phase, i18n)}</p>
                     {[Horizon::EarlyWin, Horizon::MediumTerm].into_iter().map(|horizon| {
                         let steps = move || state.workspace.with(|w| {
-                            w.get(&id.get_value()).and_then(|a| a.plan.as_ref()).map(|p| {
+                            w.get(&id.get_value()).and_then(|a| a.plan()).map(|p| {
                                 p.phase(phase).into_iter().filter(|s| s.horizon == horizon).map(|s| s.id.clone()).collect::<Vec<_>>()
                             }).unwrap_or_default()
                         });
@@ -238,8 +266,7 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
     let lang = use_lang();
     let Some(initial) = state
         .assessment(&assessment)
-        .and_then(|a| a.plan)
-        .and_then(|p| p.steps.into_iter().find(|s| s.id == step))
+        .and_then(|a| a.plan().and_then(|p| p.steps.iter().find(|s| s.id == step).cloned()))
     else {
         return ().into_any();
     };
@@ -249,11 +276,11 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
         "step-{}",
         sid.get_value().replace(|c: char| !c.is_ascii_alphanumeric(), "-")
     );
-    let edit = move |e: StepEdit| state.update(&aid.get_value(), |a, now| a.edit_plan_step(&sid.get_value(), e, now));
+    let edit = move |edit: StepEdit| state.update(&aid.get_value(), Change::PlanStep { step: sid.get_value(), edit });
     let current = move || -> Option<PlanStep> {
         state.workspace.with(|w| {
             w.get(&aid.get_value())
-                .and_then(|a| a.plan.as_ref())
+                .and_then(|a| a.plan())
                 .and_then(|p| p.steps.iter().find(|s| s.id == sid.get_value()).cloned())
         })
     };
@@ -261,7 +288,7 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
     let haga = StoredValue::new(haga);
     let title = move || {
         current()
-            .map(|s| model.with_value(|m| haga.with_value(|h| s.title(m, h, lang.get()))))
+            .map(|s| model.with_value(|m| haga.with_value(|h| catalog(lang.get()).plan_step_title(&s, m, h))))
             .unwrap_or_default()
     };
     let links = initial

@@ -2,14 +2,15 @@
 //! indices, an explanation per pillar (why this stage, what is missing for the next), the policy
 //! lines and the enabling conditions; plus "Exportar resultados".
 //!
-//! Every figure comes from [`crate::domain::scoring::score`]; this page only lays it out.
+//! Every figure comes from [`megaip_core::analysis::scoring::score`]; this page only lays it out.
 
-use crate::domain::assessment::{AnswerValue, Assessment};
-use crate::domain::exchange;
-use crate::domain::model::Model;
-use crate::domain::places::country_name;
-use crate::domain::prefs::Lang;
-use crate::domain::scoring::{score, PillarScore, Scores};
+use megaip_core::answers::assessment::Assessment;
+use megaip_core::exchange::results as exchange;
+use megaip_core::content::model::Model;
+use megaip_core::content::scale::Tone;
+use megaip_core::messages::{self, catalog, country_or_code};
+use megaip_core::base::locale::Lang;
+use megaip_core::analysis::scoring::{score, PillarScore, Scores};
 use crate::ui::charts::{heat_class, number, percent, Radar};
 use crate::ui::files::download;
 use crate::ui::i18n::*;
@@ -28,7 +29,7 @@ pub fn ResultsIndex() -> impl IntoView {
         state.workspace.with(|w| {
             w.list()
                 .into_iter()
-                .map(|a| (a.id.clone(), a.display_name()))
+                .map(|a| (a.id().to_string(), a.display_name()))
                 .collect::<Vec<_>>()
         })
     };
@@ -54,8 +55,9 @@ pub fn ResultsIndex() -> impl IntoView {
 
 #[component]
 pub fn Results() -> impl IntoView {
+    let state = use_state();
     let (id, model) = use_assessment_route();
-    move || match model.get() {
+    move || match model.get().and_then(|r| state.model_for(&r)) {
         Some(model) => view! { <ResultsFor id=id.get() model /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
     }
@@ -69,16 +71,19 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
     let id = StoredValue::new(id);
     let model = StoredValue::new(model);
     let assessment = Memo::new(move |_| state.assessment(&id.get_value()));
-    let scores = Signal::derive(move || {
-        assessment
-            .with(|a| a.as_ref().map(|a| model.with_value(|m| score(m, a))))
-            .expect("the assessment exists while shown")
-    });
-    let stage_name = move |level: usize, lang: Lang| -> String {
-        model.with_value(|m| match level {
-            0 => t_string!(i18n, results.no_stage).to_string(),
-            l => m.stages[l - 1].name.get(lang).to_string(),
+    // Scored once per change, whoever reads it. If the assessment disappears (deleted in another
+    // window) the route shows "not found"; until then an empty score keeps the page whole.
+    let scores = Memo::new(move |_| {
+        model.with_value(|m| {
+            assessment.with(|a| match a {
+                Some(a) => score(m, a),
+                None => score(m, &Assessment::new(Default::default(), m, "")),
+            })
         })
+    });
+    let scores: Signal<Scores> = scores.into();
+    let stage_name = move |level: usize, lang: Lang| -> String {
+        model.with_value(|m| messages::stage_name(catalog(lang), m, level))
     };
     let (exported, set_exported) = signal(false);
     let export = move |_| {
@@ -90,7 +95,7 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
             set_exported.set(true);
         }
     };
-    let n_stages = model.with_value(|m| m.stages.len());
+    let n_stages = model.with_value(|m| m.stages().len());
 
     view! {
         <p class="crumbs"><A href="/autodiagnostico">{t!(i18n, walk.back_to_list)}</A></p>
@@ -130,7 +135,7 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{t!(i18n, walk.pillar)}</th>
-                            {move || model.with_value(|m| m.stages.iter().map(|s| view! { <th scope="col">{s.name.get(lang.get()).to_string()}</th> }).collect_view())}
+                            {move || model.with_value(|m| m.stages().iter().map(|s| view! { <th scope="col">{s.name.get(lang.get()).to_string()}</th> }).collect_view())}
                             <th scope="col">{t!(i18n, results.stage)}</th>
                         </tr>
                     </thead>
@@ -185,10 +190,9 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
 
         <section aria-labelledby="why-title">
             <h2 id="why-title">{t!(i18n, results.why_title)}</h2>
-            {move || scores.with(|s| s.pillars.iter().map(|p| {
-                let a = assessment.get().expect("shown only with an assessment");
-                view! { <Explanation model=model.get_value() pillar=p.clone() assessment=a threshold=s.threshold_percent /> }
-            }).collect_view())}
+            {move || scores.with(|s| assessment.get().map(|a| s.pillars.iter().map(|p| {
+                view! { <Explanation model=model.get_value() pillar=p.clone() assessment=a.clone() threshold=s.threshold_percent /> }
+            }).collect_view()))}
         </section>
 
         <LinesAndConditions model=model.get_value() scores assessment />
@@ -198,7 +202,7 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
 }
 
 fn profile_line(a: &Assessment, model: &Model, lang: Lang) -> String {
-    let p = &a.profile;
+    let p = a.profile();
     let mut parts: Vec<String> = Vec::new();
     let place = [p.municipality.trim(), p.region.trim()]
         .into_iter()
@@ -209,15 +213,15 @@ fn profile_line(a: &Assessment, model: &Model, lang: Lang) -> String {
         parts.push(place);
     }
     if !p.country.is_empty() {
-        parts.push(country_name(&p.country, lang).to_owned());
+        parts.push(country_or_code(catalog(lang), &p.country));
     }
     if let Some(b) = p.population_band {
-        parts.push(b.label(lang).to_owned());
+        parts.push(catalog(lang).band(b).to_owned());
     }
     if !p.date.is_empty() {
         parts.push(p.date.clone());
     }
-    parts.push(format!("{} {}", model.name.get(lang), model.version));
+    parts.push(format!("{} {}", model.name().get(model.content_lang(lang)), model.version()));
     parts.join(" · ")
 }
 
@@ -232,7 +236,9 @@ fn Explanation(model: Arc<Model>, pillar: PillarScore, assessment: Assessment, t
     let model = StoredValue::new(model);
     let pillar = StoredValue::new(pillar);
     let assessment = StoredValue::new(assessment);
-    let stage_text = move |i: usize, lang: Lang| model.with_value(|m| m.stages[i].name.get(lang).to_string());
+    let stage_text = move |i: usize, lang: Lang| {
+        model.with_value(|m| m.stage_at(i).map(|s| s.name.get(lang).to_string()).unwrap_or_default())
+    };
     view! {
         <article class="card explanation" id=format!("why-{}", p.id)>
             <h3>{move || p.name.get(lang.get()).to_string()}</h3>
@@ -244,7 +250,7 @@ fn Explanation(model: Arc<Model>, pillar: PillarScore, assessment: Assessment, t
             </p>
             <ul class="stage-lines">
                 {move || pillar.with_value(|ps| ps.stages.iter().enumerate().map(|(i, st)| {
-                    let points = number(f64::from(st.half_points) / 2.0, if st.half_points % 2 == 0 { 0 } else { 1 }, lang.get());
+                    let points = messages::points(catalog(lang.get()), st.points);
                     let state = if st.reached { t_string!(i18n, results.cell_reached) }
                         else if st.met { t_string!(i18n, results.cell_met_long) }
                         else { t_string!(i18n, results.cell_missing) };
@@ -261,16 +267,19 @@ fn Explanation(model: Arc<Model>, pillar: PillarScore, assessment: Assessment, t
                 None => view! { <p class="ok">{t!(i18n, results.top_reached)}</p> }.into_any(),
                 Some(next) => {
                     let next_name = model.with_value(|m| m.stage(&next.stage).map(|s| s.name.get(lang.get()).to_string()).unwrap_or_default());
-                    let points = number(f64::from(next.half_points_missing) / 2.0, if next.half_points_missing % 2 == 0 { 0 } else { 1 }, lang.get());
+                    let points = messages::points(catalog(lang.get()), next.points_missing);
                     let blocked = !next.met;
-                    let items: Vec<(String, String, &'static str)> = next.missing.iter().filter_map(|cid| {
-                        let c = model.with_value(|m| m.criterion(cid).cloned())?;
-                        let status = match assessment.with_value(|a| a.value(cid)) {
-                            Some(AnswerValue::Partial) => t_string!(i18n, answer.partial),
-                            Some(AnswerValue::No) => t_string!(i18n, answer.no),
-                            _ => t_string!(i18n, answer.unanswered),
-                        };
-                        Some((cid.clone(), c.text.get(lang.get()).to_string(), status))
+                    // Each missing criterion with its current answer and, when the model has one,
+                    // the improvement text for that answer.
+                    let items: Vec<(String, String, String, Option<String>)> = next.missing.iter().filter_map(|cid| {
+                        model.with_value(|m| {
+                            let c = m.criterion(cid)?;
+                            let chosen = assessment.with_value(|a| a.value(cid).cloned());
+                            let option = chosen.as_ref().and_then(|v| m.option_of(c, v));
+                            let status = option.map_or_else(|| t_string!(i18n, answer.unanswered).to_string(), |o| o.label.get(lang.get()).to_string());
+                            let feedback = chosen.and_then(|v| m.feedback(c, &v).map(|t| t.get(lang.get()).to_string()));
+                            Some((cid.to_string(), c.text.get(lang.get()).to_string(), status, feedback))
+                        })
                     }).collect();
                     view! {
                         <p>
@@ -281,8 +290,11 @@ fn Explanation(model: Arc<Model>, pillar: PillarScore, assessment: Assessment, t
                             }}
                         </p>
                         <ul class="missing">
-                            {items.into_iter().map(|(cid, text, status)| view! {
-                                <li><span class="code">{cid}</span> " " {text} " " <span class="tag">{status}</span></li>
+                            {items.into_iter().map(|(cid, text, status, feedback)| view! {
+                                <li>
+                                    <span class="code">{cid}</span> " " {text} " " <span class="tag">{status}</span>
+                                    {feedback.map(|f| view! { <br /><span class="feedback"><strong>{t!(i18n, answer.feedback)}</strong> " " {f}</span> })}
+                                </li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -303,7 +315,7 @@ fn LinesAndConditions(
     let lang = use_lang();
     let model = StoredValue::new(model);
     view! {
-        <Show when=move || model.with_value(|m| !m.lines.is_empty())>
+        <Show when=move || model.with_value(|m| !m.lines().is_empty())>
             <section aria-labelledby="lines-title">
                 <h2 id="lines-title">{t!(i18n, results.lines_title)}</h2>
                 <p>{t!(i18n, results.lines_text)}</p>
@@ -330,19 +342,22 @@ fn LinesAndConditions(
                 </table>
             </section>
         </Show>
-        <Show when=move || model.with_value(|m| !m.conditions.is_empty())>
+        <Show when=move || model.with_value(|m| !m.conditions().is_empty())>
             <section aria-labelledby="conditions-title">
                 <h2 id="conditions-title">{t!(i18n, results.conditions_title)}</h2>
                 <p>{t!(i18n, results.conditions_text)}</p>
                 <ul class="conditions">
-                    {move || model.with_value(|m| m.conditions.iter().map(|c| {
-                        let value = assessment.with(|a| a.as_ref().and_then(|a| a.conditions.get(&c.id).and_then(|x| x.value)));
-                        let (class, status) = match value {
-                            Some(AnswerValue::Yes) => ("cond cond-yes", t_string!(i18n, answer.yes)),
-                            Some(AnswerValue::Partial) => ("cond cond-partial", t_string!(i18n, answer.partial)),
-                            Some(AnswerValue::No) => ("cond cond-no", t_string!(i18n, answer.no)),
-                            _ => ("cond cond-none", t_string!(i18n, answer.unanswered)),
+                    {move || model.with_value(|m| m.conditions().iter().map(|c| {
+                        let scale = m.condition_scale(c);
+                        let chosen = assessment.with(|a| a.as_ref().and_then(|a| a.condition_value(&c.id).cloned()));
+                        let option = chosen.and_then(|v| scale.option(&v).cloned());
+                        let class = match option.as_ref().map(|o| scale.tone(o, m.stages().len())) {
+                            Some(Tone::Full) => "cond cond-yes",
+                            Some(Tone::Partial) => "cond cond-partial",
+                            Some(Tone::None) => "cond cond-no",
+                            _ => "cond cond-none",
                         };
+                        let status = option.map_or_else(|| t_string!(i18n, answer.unanswered).to_string(), |o| o.label.get(lang.get()).to_string());
                         view! { <li class=class><span class="tag">{status}</span> " " {c.name.get(lang.get()).to_string()}</li> }
                     }).collect_view())}
                 </ul>

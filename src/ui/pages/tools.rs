@@ -3,32 +3,35 @@
 //!
 //! Content is rendered as text only; external links open the tool's official site.
 
-use crate::domain::haga::{Availability, Haga, Initiative, Tool};
-use crate::domain::model::Model;
-use crate::domain::prefs::Lang;
-use crate::domain::search::{self, ToolFilter};
+use megaip_core::analysis::search::{self, ToolFilter};
+use megaip_core::base::locale::Lang;
+use megaip_core::base::validate::safe_web_link;
+use megaip_core::content::model::Model;
+use megaip_core::content::toolkit::{Haga, Initiative, Tool};
+use megaip_core::messages::catalog;
 use crate::ui::filters::{FilterSelect, ResultCount, SearchBox};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::state::{use_id_param, use_lang, use_state};
 use leptos::prelude::*;
+use megaip_core::base::ids::{PillarId, StageId};
 use leptos_router::components::A;
 use std::sync::Arc;
 
 /// Options for pillar and stage selects, from the model.
 pub fn pillar_options(model: &Model, lang: Lang) -> Vec<(String, String)> {
     model
-        .pillars
+        .pillars()
         .iter()
-        .map(|p| (p.id.clone(), p.name.get(lang).to_owned()))
+        .map(|p| (p.id.to_string(), p.name.get(lang).to_owned()))
         .collect()
 }
 
 pub fn stage_options(model: &Model, lang: Lang) -> Vec<(String, String)> {
     model
-        .stages
+        .stages()
         .iter()
-        .map(|s| (s.id.clone(), s.name.get(lang).to_owned()))
+        .map(|s| (s.id.to_string(), s.name.get(lang).to_owned()))
         .collect()
 }
 
@@ -61,8 +64,8 @@ pub fn Tools() -> impl IntoView {
     );
     let query = RwSignal::new(String::new());
     let filter = Memo::new(move |_| ToolFilter {
-        pillar: pillar.get(),
-        stage: stage.get(),
+        pillar: pillar.get().map(PillarId::new),
+        stage: stage.get().map(StageId::new),
         category: category.get(),
         initiative: initiative
             .get()
@@ -92,7 +95,7 @@ pub fn Tools() -> impl IntoView {
                 options=Signal::derive(move || haga.with_value(|h| h.categories.iter().map(|c| (c.id.clone(), c.name.get(lang.get()).to_owned())).collect()))
                 value=category />
             <FilterSelect id="tool-initiative" label=Signal::derive(move || t_string!(i18n, filters.initiative).to_string())
-                options=Signal::derive(move || Initiative::ALL.iter().map(|i| (i.id().to_owned(), i.label(lang.get()).to_owned())).collect())
+                options=Signal::derive(move || Initiative::ALL.iter().map(|i| (i.id().to_owned(), catalog(lang.get()).initiative(*i).to_owned())).collect())
                 value=initiative />
         </form>
         <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total noun=Signal::derive(move || t_string!(i18n, tools.noun).to_string()) />
@@ -104,17 +107,6 @@ pub fn Tools() -> impl IntoView {
                 }
             </For>
         </ul>
-    }
-}
-
-fn spanish_label(a: Availability, lang: Lang) -> &'static str {
-    match (a, lang) {
-        (Availability::Yes, Lang::Es) => "En español",
-        (Availability::Yes, Lang::En) => "In Spanish",
-        (Availability::Partial, Lang::Es) => "Parcialmente en español",
-        (Availability::Partial, Lang::En) => "Partly in Spanish",
-        (Availability::No, Lang::Es) => "Solo en otros idiomas",
-        (Availability::No, Lang::En) => "Not in Spanish",
     }
 }
 
@@ -131,7 +123,7 @@ fn tool_meta(t: &Tool, model: &Model, haga: &Haga, lang: Lang) -> String {
     format!(
         "{pillars} · {} · {category} · {}",
         stage_name(model, &t.stage, lang),
-        t.initiative.label(lang)
+        catalog(lang).initiative(t.initiative)
     )
 }
 
@@ -147,7 +139,7 @@ pub fn ToolCard(tool: Tool, model: Arc<Model>, haga: Arc<Haga>) -> impl IntoView
             </h2>
             <p class="meta">{move || tool.with_value(|t| tool_meta(t, &model, &haga, lang.get()))}</p>
             <p>{move || tool.with_value(|t| t.description.get(lang.get()).to_owned())}</p>
-            <p class="meta">{move || tool.with_value(|t| format!("{} · {}", t.license.get(lang.get()), spanish_label(t.spanish, lang.get())))}</p>
+            <p class="meta">{move || tool.with_value(|t| format!("{} · {}", t.license.get(lang.get()), catalog(lang.get()).availability(t.spanish)))}</p>
         </li>
     }
 }
@@ -169,7 +161,7 @@ fn ToolPage(tool: Tool) -> impl IntoView {
     let lang = use_lang();
     let model = StoredValue::new(state.mega_ip());
     let haga = StoredValue::new(state.haga());
-    let used_by: Vec<(String, crate::domain::text::Text)> = haga.with_value(|h| {
+    let used_by: Vec<(String, megaip_core::base::text::Text)> = haga.with_value(|h| {
         h.experiences_using(&tool.id)
             .map(|e| (e.id.clone(), e.title.clone()))
             .collect()
@@ -194,13 +186,16 @@ fn ToolPage(tool: Tool) -> impl IntoView {
             <dt>{t!(i18n, filters.category)}</dt>
             <dd>{move || tool.with_value(|t| haga.with_value(|h| h.category(&t.category).map(|c| c.name.get(lang.get()).to_owned()).unwrap_or_default()))}</dd>
             <dt>{t!(i18n, filters.initiative)}</dt>
-            <dd>{move || tool.with_value(|t| format!("{} — {}", t.initiative.label(lang.get()), t.initiative_detail.get(lang.get())))}</dd>
+            <dd>{move || tool.with_value(|t| format!("{} — {}", catalog(lang.get()).initiative(t.initiative), t.initiative_detail.get(lang.get())))}</dd>
             <dt>{t!(i18n, tools.license)}</dt>
             <dd>{move || tool.with_value(|t| t.license.get(lang.get()).to_owned())}</dd>
             <dt>{t!(i18n, tools.spanish)}</dt>
-            <dd>{move || tool.with_value(|t| spanish_label(t.spanish, lang.get()))}</dd>
+            <dd>{move || tool.with_value(|t| catalog(lang.get()).availability(t.spanish))}</dd>
             <dt>{t!(i18n, tools.site)}</dt>
-            <dd><a href=move || tool.with_value(|t| t.url.clone()) target="_blank" rel="noopener noreferrer">{move || tool.with_value(|t| t.url.clone())}</a></dd>
+            <dd>{move || tool.with_value(|t| match safe_web_link(&t.url) {
+                Some(url) => view! { <a href=url.to_owned() target="_blank" rel="noopener noreferrer">{url.to_owned()}</a> }.into_any(),
+                None => t.url.clone().into_any(),
+            })}</dd>
             <dt>{t!(i18n, tools.checked)}</dt>
             <dd>{move || tool.with_value(|t| t.checked.clone())}</dd>
         </dl>
@@ -209,7 +204,7 @@ fn ToolPage(tool: Tool) -> impl IntoView {
                 <h2 id="tool-criteria">{t!(i18n, tools.criteria)}</h2>
                 <ul>{criteria.iter().map(|c| {
                     let c = c.clone();
-                    view! { <li><span class="code">{c.clone()}</span> " " {move || model.with_value(|m| m.criterion(&c).map(|x| x.text.get(lang.get()).to_owned()).unwrap_or_default())}</li> }
+                    view! { <li><span class="code">{c.to_string()}</span> " " {move || model.with_value(|m| m.criterion(&c).map(|x| x.text.get(lang.get()).to_owned()).unwrap_or_default())}</li> }
                 }).collect_view()}</ul>
             </section>
         })}

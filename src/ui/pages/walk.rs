@@ -5,14 +5,15 @@
 //! shared links all land on the same step. The step list and the pillar × stage grid let the
 //! team jump anywhere; every control is a native form element, so the keyboard works throughout.
 
-use crate::domain::assessment::{PopulationBand, Respondent};
-use crate::domain::model::Model;
-use crate::domain::places::COUNTRIES;
-use crate::domain::prefs::Lang;
 use crate::ui::i18n::*;
-use crate::ui::pages::criterion::{AnswerCard, Subject};
+use crate::ui::pages::criterion::{AnswerCard, Question};
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::state::{use_assessment_route, use_lang, use_state};
+use crate::ui::state::{content_lang, use_assessment_route, use_lang, use_state};
+use megaip_core::answers::assessment::{Change, ProfileEdit};
+use megaip_core::base::locale::Lang;
+use megaip_core::content::model::Model;
+use megaip_core::content::places::{PopulationBand, COUNTRIES};
+use megaip_core::messages::catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -24,8 +25,8 @@ const CONDITIONS: &str = "condiciones";
 /// The steps of a model's walk, in order: profile, each pillar, conditions.
 fn steps(model: &Model) -> Vec<String> {
     let mut out = vec![PROFILE.to_owned()];
-    out.extend(model.pillars.iter().map(|p| p.id.clone()));
-    if !model.conditions.is_empty() {
+    out.extend(model.pillars().iter().map(|p| p.id.to_string()));
+    if !model.conditions().is_empty() {
         out.push(CONDITIONS.to_owned());
     }
     out
@@ -33,8 +34,9 @@ fn steps(model: &Model) -> Vec<String> {
 
 #[component]
 pub fn Walk() -> impl IntoView {
+    let state = use_state();
     let (id, model) = use_assessment_route();
-    move || match model.get() {
+    move || match model.get().and_then(|r| state.model_for(&r)) {
         Some(model) => view! { <WalkFor id=id.get() model /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
     }
@@ -44,7 +46,7 @@ pub fn Walk() -> impl IntoView {
 fn WalkFor(id: String, model: Arc<Model>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let lang = use_lang();
+    let lang = content_lang(model.clone(), use_lang());
     let params = use_params_map();
     let id = StoredValue::new(id);
     let model = StoredValue::new(model);
@@ -75,11 +77,7 @@ fn WalkFor(id: String, model: Arc<Model>) -> impl IntoView {
         match s {
             PROFILE => t_string!(i18n, walk.profile).to_string(),
             CONDITIONS => t_string!(i18n, walk.conditions).to_string(),
-            pillar => model.with_value(|m| {
-                m.pillar(pillar)
-                    .map(|p| p.name.get(lang).to_string())
-                    .unwrap_or_default()
-            }),
+            pillar => model.with_value(|m| m.pillar(pillar).map(|p| p.name.get(lang).to_string()).unwrap_or_default()),
         }
     };
     let href = move |s: &str| format!("/autodiagnostico/{}/{s}", id.get_value());
@@ -166,7 +164,7 @@ pub fn ProgressLine(progress: Signal<(usize, usize)>, #[prop(optional)] children
 fn CellGrid(id: String, model: Arc<Model>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let lang = use_lang();
+    let lang = content_lang(model.clone(), use_lang());
     let model = StoredValue::new(model);
     let id = StoredValue::new(id);
     view! {
@@ -178,17 +176,17 @@ fn CellGrid(id: String, model: Arc<Model>) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{t!(i18n, walk.pillar)}</th>
-                            {move || model.with_value(|m| m.stages.iter().map(|s| view! { <th scope="col">{s.name.get(lang.get()).to_string()}</th> }).collect_view())}
+                            {move || model.with_value(|m| m.stages().iter().filter(|s| !s.floor).map(|s| view! { <th scope="col">{s.name.get(lang.get()).to_string()}</th> }).collect_view())}
                         </tr>
                     </thead>
                     <tbody>
-                        {move || model.with_value(|m| m.pillars.iter().map(|p| {
-                            let pillar = p.id.clone();
+                        {move || model.with_value(|m| m.pillars().iter().map(|p| {
+                            let pillar = p.id.to_string();
                             view! {
                                 <tr>
                                     <th scope="row">{p.name.get(lang.get()).to_string()}</th>
-                                    {m.stages.iter().map(|s| {
-                                        let (pillar, stage) = (pillar.clone(), s.id.clone());
+                                    {m.stages().iter().filter(|s| !s.floor).map(|s| {
+                                        let (pillar, stage) = (pillar.clone(), s.id.to_string());
                                         let target = format!("/autodiagnostico/{}/{}#{}", id.get_value(), pillar, cell_anchor(&pillar, &stage));
                                         let counts = move || state.workspace.with(|w| {
                                             w.get(&id.get_value()).map(|a| model.with_value(|m| a.cell_progress(m, &pillar, &stage))).unwrap_or((0, 0))
@@ -218,40 +216,49 @@ pub fn cell_anchor(pillar: &str, stage: &str) -> String {
 fn PillarStep(id: String, model: Arc<Model>, pillar: String) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let lang = use_lang();
+    let lang = content_lang(model.clone(), use_lang());
     let Some(p) = model.pillar(&pillar).cloned() else {
         return ().into_any();
     };
+    // "Which statement fits best?" questions span the pillar's stages: they come first.
+    let statements: Vec<String> = model
+        .pillar_criteria(&pillar)
+        .filter(|c| c.stage.is_none())
+        .map(|c| c.id.to_string())
+        .collect();
     let id = StoredValue::new(id);
     let model = StoredValue::new(model);
     let pillar = StoredValue::new(pillar);
     view! {
         <section class="walk-step" aria-labelledby="step-title">
-            <h2 id="step-title">{move || p.name.get(lang.get()).to_string()}</h2>
-            <p>{move || p.description.get(lang.get()).to_string()}</p>
+            <h2 id="step-title">{let name = p.name.clone(); move || name.get(lang.get()).to_string()}</h2>
+            {p.description.clone().map(|d| view! { <p>{move || d.get(lang.get()).to_string()}</p> })}
+            {statements.into_iter().map(|c| view! {
+                <AskedCard id=id.get_value() model=model.get_value() criterion=c />
+            }).collect_view()}
             <p class="jump">
                 {t!(i18n, walk.jump_to_stage)} " "
-                {move || model.with_value(|m| m.stages.iter().map(|s| view! {
+                {move || model.with_value(|m| m.stages().iter().filter(|s| !s.floor && m.criteria_at(&pillar.get_value(), &s.id).next().is_some()).map(|s| view! {
                     <a href=format!("#{}", cell_anchor(&pillar.get_value(), &s.id))>{s.name.get(lang.get()).to_string()}</a>" "
                 }).collect_view())}
             </p>
-            {model.with_value(|m| m.stages.iter().map(|s| {
+            {model.with_value(|m| m.stages().iter().filter(|s| m.criteria_at(&pillar.get_value(), &s.id).next().is_some()).map(|s| {
                 let stage = s.clone();
-                let stage_id = s.id.clone();
+                let stage_id = s.id.to_string();
                 let counts = move || state.workspace.with(|w| {
                     w.get(&id.get_value()).map(|a| model.with_value(|m| a.cell_progress(m, &pillar.get_value(), &stage_id))).unwrap_or((0, 0))
                 });
                 let anchor = cell_anchor(&pillar.get_value(), &s.id);
-                let criteria: Vec<String> = m.cell(&pillar.get_value(), &s.id).map(|c| c.id.clone()).collect();
+                let criteria: Vec<String> = m.criteria_at(&pillar.get_value(), &s.id).map(|c| c.id.to_string()).collect();
                 view! {
                     <section class="stage-block" id=anchor.clone() aria-labelledby=format!("{anchor}-h")>
                         <h3 id=format!("{anchor}-h")>
                             {move || stage.name.get(lang.get()).to_string()}
                             <span class="count">{move || { let (d, t) = counts(); format!(" · {d}/{t}") }}</span>
                         </h3>
-                        <p class="muted">{move || stage.description.get(lang.get()).to_string()}</p>
+                        {stage.description.clone().map(|d| view! { <p class="muted">{move || d.get(lang.get()).to_string()}</p> })}
                         {criteria.into_iter().map(|c| view! {
-                            <AnswerCard id=id.get_value() model=model.get_value() subject=Subject::Criterion(c) />
+                            <AskedCard id=id.get_value() model=model.get_value() criterion=c />
                         }).collect_view()}
                     </section>
                 }
@@ -261,16 +268,35 @@ fn PillarStep(id: String, model: Arc<Model>, pillar: String) -> impl IntoView {
     .into_any()
 }
 
+/// A criterion's card, shown only while the criterion is asked: a question that depends on an
+/// earlier answer appears when that answer is given, and hides again when it changes.
+#[component]
+fn AskedCard(id: String, model: Arc<Model>, criterion: String) -> impl IntoView {
+    let state = use_state();
+    let (aid, m, c) = (id.clone(), model.clone(), criterion.clone());
+    let asked = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            let Some(a) = w.get(&aid) else { return false };
+            m.criterion(&c).is_some_and(|cr| a.is_asked(&m, cr))
+        })
+    });
+    view! {
+        <Show when=move || asked.get()>
+            <AnswerCard id=id.clone() model=model.clone() question=Question::Criterion(criterion.clone()) />
+        </Show>
+    }
+}
+
 #[component]
 fn ConditionsStep(id: String, model: Arc<Model>) -> impl IntoView {
     let i18n = use_i18n();
-    let conditions: Vec<String> = model.conditions.iter().map(|c| c.id.clone()).collect();
+    let conditions: Vec<String> = model.conditions().iter().map(|c| c.id.to_string()).collect();
     view! {
         <section class="walk-step" aria-labelledby="step-title">
             <h2 id="step-title">{t!(i18n, walk.conditions)}</h2>
             <p>{t!(i18n, walk.conditions_text)}</p>
             {conditions.into_iter().map(|c| view! {
-                <AnswerCard id=id.clone() model=model.clone() subject=Subject::Condition(c) />
+                <AnswerCard id=id.clone() model=model.clone() question=Question::Condition(c) />
             }).collect_view()}
         </section>
     }
@@ -282,11 +308,15 @@ fn ProfileStep(id: String) -> impl IntoView {
     let state = use_state();
     let lang = use_lang();
     let id = StoredValue::new(id);
-    // Inputs are uncontrolled: filled once, then every keystroke is saved. Re-rendering them on
-    // each change would fight the caret.
-    let initial = state.assessment(&id.get_value()).map(|a| a.profile).unwrap_or_default();
-    let edit = move |change: Box<dyn FnOnce(&mut crate::domain::assessment::Profile)>| {
-        state.update(&id.get_value(), |a, now| a.edit_profile(now, change));
+    // Inputs are uncontrolled: filled once, then every keystroke is a change. Re-rendering them
+    // on each change would fight the caret.
+    let initial = state.assessment(&id.get_value()).map(|a| a.profile().clone()).unwrap_or_default();
+    let edit = move |e: ProfileEdit| state.update(&id.get_value(), Change::Profile(e));
+    let person = move |i: usize| {
+        state
+            .assessment(&id.get_value())
+            .and_then(|a| a.profile().respondents.get(i).cloned())
+            .unwrap_or_default()
     };
     let respondents = RwSignal::new(initial.respondents.len());
     let country = initial.country.clone();
@@ -299,61 +329,60 @@ fn ProfileStep(id: String) -> impl IntoView {
             <div class="form-grid">
                 <div class="field">
                     <label for="p-municipality">{t!(i18n, profile.municipality)} " " <span class="required">{t!(i18n, profile.required)}</span></label>
-                    <input id="p-municipality" type="text" required autocomplete="address-level2"
+                    <input id="p-municipality" type="text" required autocomplete="address-level2" maxlength="200"
                         value=initial.municipality.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |p| p.municipality = v)) } />
+                        on:input=move |ev| edit(ProfileEdit::Municipality(event_target_value(&ev))) />
                 </div>
                 <div class="field">
                     <label for="p-country">{t!(i18n, profile.country)}</label>
-                    <select id="p-country" on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |p| p.country = v)) }>
+                    <select id="p-country" on:change=move |ev| edit(ProfileEdit::Country(event_target_value(&ev)))>
                         <option value="" selected=country.is_empty()>{t!(i18n, profile.choose)}</option>
-                        {COUNTRIES.iter().map(|(code, es, en)| {
+                        {COUNTRIES.iter().map(|code| {
                             let selected = country == *code;
-                            view! { <option value=*code selected=selected>{move || if lang.get() == Lang::Es { *es } else { *en }}</option> }
+                            view! { <option value=*code selected=selected>{move || catalog(lang.get()).country(code).unwrap_or(code)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="p-region">{t!(i18n, profile.region)}</label>
-                    <input id="p-region" type="text" value=initial.region.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |p| p.region = v)) } />
+                    <input id="p-region" type="text" maxlength="200" value=initial.region.clone()
+                        on:input=move |ev| edit(ProfileEdit::Region(event_target_value(&ev))) />
                 </div>
                 <div class="field">
                     <label for="p-band">{t!(i18n, profile.population)}</label>
-                    <select id="p-band" on:change=move |ev| { let v = PopulationBand::from_id(&event_target_value(&ev)); edit(Box::new(move |p| p.population_band = v)) }>
+                    <select id="p-band" on:change=move |ev| edit(ProfileEdit::Band(PopulationBand::from_id(&event_target_value(&ev))))>
                         <option value="" selected=band.is_none()>{t!(i18n, profile.choose)}</option>
                         {PopulationBand::ALL.into_iter().map(|b| view! {
-                            <option value=b.id() selected=band == Some(b)>{move || b.label(lang.get())}</option>
+                            <option value=b.id() selected=band == Some(b)>{move || catalog(lang.get()).band(b)}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="p-date">{t!(i18n, profile.date)}</label>
                     <input id="p-date" type="date" value=initial.date.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |p| p.date = v)) } />
+                        on:input=move |ev| edit(ProfileEdit::Date(event_target_value(&ev))) />
                 </div>
             </div>
             <fieldset class="respondents">
                 <legend>{t!(i18n, profile.respondents)}</legend>
                 <p class="muted">{t!(i18n, profile.respondents_help)}</p>
                 {move || {
-                    let people = state.assessment(&id.get_value()).map(|a| a.profile.respondents).unwrap_or_default();
                     (0..respondents.get()).map(|i| {
-                        let person = people.get(i).cloned().unwrap_or_default();
+                        let p = person(i);
                         view! {
                             <div class="respondent">
                                 <div class="field">
                                     <label for=format!("r-name-{i}")>{t!(i18n, profile.person_name)} " " {i + 1}</label>
-                                    <input id=format!("r-name-{i}") type="text" value=person.name
-                                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |p| set_respondent(p, i, |r| r.name = v))) } />
+                                    <input id=format!("r-name-{i}") type="text" maxlength="200" value=p.name
+                                        on:input=move |ev| edit(ProfileEdit::Respondent { index: i, name: event_target_value(&ev), role: person(i).role }) />
                                 </div>
                                 <div class="field">
                                     <label for=format!("r-role-{i}")>{t!(i18n, profile.person_role)} " " {i + 1}</label>
-                                    <input id=format!("r-role-{i}") type="text" value=person.role
-                                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |p| set_respondent(p, i, |r| r.role = v))) } />
+                                    <input id=format!("r-role-{i}") type="text" maxlength="200" value=p.role
+                                        on:input=move |ev| edit(ProfileEdit::Respondent { index: i, name: person(i).name, role: event_target_value(&ev) }) />
                                 </div>
                                 <button type="button" class="link" on:click=move |_| {
-                                    edit(Box::new(move |p| { if i < p.respondents.len() { p.respondents.remove(i); } }));
+                                    edit(ProfileEdit::RemoveRespondent(i));
                                     respondents.update(|n| *n = n.saturating_sub(1));
                                 }>{t!(i18n, profile.remove_person)} " " {i + 1}</button>
                             </div>
@@ -364,11 +393,4 @@ fn ProfileStep(id: String) -> impl IntoView {
             </fieldset>
         </section>
     }
-}
-
-fn set_respondent(profile: &mut crate::domain::assessment::Profile, i: usize, change: impl FnOnce(&mut Respondent)) {
-    if profile.respondents.len() <= i {
-        profile.respondents.resize(i + 1, Respondent::default());
-    }
-    change(&mut profile.respondents[i]);
 }

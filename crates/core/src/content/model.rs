@@ -392,6 +392,27 @@ impl Model {
     }
 }
 
+/// What adding a loaded model to the app's list would mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// A model not on the list yet.
+    New,
+    /// Exactly this model is already on the list.
+    Known,
+    /// A model with the same id and version but other content: refused, since results files
+    /// name models by id and version and would become ambiguous.
+    Clash,
+}
+
+/// The one rule for adding a model to a list of models.
+pub fn arrival(existing: &[&Model], new: &Model) -> Arrival {
+    match existing.iter().find(|m| m.id == new.id && m.version == new.version) {
+        None => Arrival::New,
+        Some(m) if m.hash == new.hash => Arrival::Known,
+        Some(_) => Arrival::Clash,
+    }
+}
+
 static EMPTY_SCALE: Scale = Scale {
     id: ScaleId::empty(),
     options: Vec::new(),

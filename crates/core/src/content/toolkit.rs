@@ -211,8 +211,8 @@ pub struct CanvasField {
     pub kind: FieldKind,
 }
 
-/// The whole toolkit.
-#[derive(Debug, Clone, PartialEq)]
+/// The whole toolkit. Empty (`Default`) for models it does not classify.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Haga {
     pub categories: Vec<Category>,
     pub tools: Vec<Tool>,

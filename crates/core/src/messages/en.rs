@@ -1,12 +1,12 @@
 //! The sentences in English, a full second language: plain words, British spelling.
 
-use super::{decimal, id_list, lower_first, Catalog};
+use super::{decimal, id_list, lower_first, Catalog, CliHelp};
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
 use crate::answers::plan::{PlanStep, Subject};
 use crate::base::locale::Lang;
 use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
-use crate::content::toolkit::{Haga, Initiative};
+use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
 
 pub struct En;
@@ -312,6 +312,14 @@ impl Catalog for En {
         }
     }
 
+    fn availability(&self, a: Availability) -> &'static str {
+        match a {
+            Availability::Yes => "In Spanish",
+            Availability::Partial => "Partly in Spanish",
+            Availability::No => "Not in Spanish",
+        }
+    }
+
     fn country(&self, code: &str) -> Option<&'static str> {
         Some(match code {
             "AR" => "Argentina",
@@ -350,6 +358,46 @@ impl Catalog for En {
 
     fn percent(&self, share: f64) -> String {
         format!("{}%", (share * 100.0).round())
+    }
+
+    fn cli_help(&self, topic: CliHelp) -> String {
+        match topic {
+            CliHelp::Main => "megaip: checks MEGA IP models and results files, and scores them.
+
+Usage:
+  megaip model check FILE                        check a model
+  megaip results check FILE [--model MODEL]…     check a results file
+  megaip results score FILE [--model MODEL]… [--json]
+                                                 compute the scores again
+
+Options of every command:
+  --lang es|en   language of the messages (Spanish unless given)
+  --help         this help
+
+Exits with 0 when the file is valid, 1 when it is not, and 2 when the arguments are wrong."
+                .into(),
+            CliHelp::ModelCheck => "Usage: megaip model check FILE [--lang es|en]
+
+Reads a model (format 1 or 2) and prints its id, version, stages, pillars and number of
+criteria, or the problems that stop it from being used. Exits with 0 when valid, 1 when not."
+                .into(),
+            CliHelp::ResultsCheck => "Usage: megaip results check FILE [--model MODEL]… [--lang es|en]
+
+Checks a results file against the bundled MEGA IP model and any models given with --model
+(repeatable). When it is valid, prints each pillar's stage and index. Exits with 0 when valid,
+1 when not."
+                .into(),
+            CliHelp::ResultsScore => "Usage: megaip results score FILE [--model MODEL]… [--json] [--lang es|en]
+
+Computes the scores of a results file again, without trusting the ones it carries. With
+--json it writes them as JSON, with the same fields as the results file. Exits with 0 when the
+file is valid, 1 when not."
+                .into(),
+        }
+    }
+
+    fn cli_usage(&self, detail: &str) -> String {
+        format!("The arguments cannot be understood: {detail}. Use --help to see how to use it.")
     }
 
     fn cli_model_summary(&self, model: &Model) -> String {

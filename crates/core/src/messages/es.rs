@@ -1,12 +1,12 @@
 //! Las frases en español. Se trata de tú a quien lee, con lenguaje claro.
 
-use super::{decimal, id_list, lower_first, Catalog};
+use super::{decimal, id_list, lower_first, Catalog, CliHelp};
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
 use crate::answers::plan::{PlanStep, Subject};
 use crate::base::locale::Lang;
 use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
-use crate::content::toolkit::{Haga, Initiative};
+use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
 
 pub struct Es;
@@ -314,6 +314,14 @@ impl Catalog for Es {
         }
     }
 
+    fn availability(&self, a: Availability) -> &'static str {
+        match a {
+            Availability::Yes => "En español",
+            Availability::Partial => "Parcialmente en español",
+            Availability::No => "Solo en otros idiomas",
+        }
+    }
+
     fn country(&self, code: &str) -> Option<&'static str> {
         Some(match code {
             "AR" => "Argentina",
@@ -352,6 +360,46 @@ impl Catalog for Es {
 
     fn percent(&self, share: f64) -> String {
         format!("{} %", (share * 100.0).round())
+    }
+
+    fn cli_help(&self, topic: CliHelp) -> String {
+        match topic {
+            CliHelp::Main => "megaip: revisa modelos y archivos de resultados de MEGA IP, y calcula sus puntajes.
+
+Uso:
+  megaip model check ARCHIVO                      revisa un modelo
+  megaip results check ARCHIVO [--model MODELO]…  revisa un archivo de resultados
+  megaip results score ARCHIVO [--model MODELO]… [--json]
+                                                  calcula de nuevo los puntajes
+
+Opciones de todos los comandos:
+  --lang es|en   idioma de los mensajes (español si no se indica)
+  --help         esta ayuda
+
+Sale con 0 si el archivo es válido, 1 si no lo es y 2 si los argumentos están mal."
+                .into(),
+            CliHelp::ModelCheck => "Uso: megaip model check ARCHIVO [--lang es|en]
+
+Lee un modelo (formato 1 o 2) y dice su id, versión, etapas, pilares y número de criterios,
+o los problemas que impiden usarlo. Sale con 0 si es válido y con 1 si no."
+                .into(),
+            CliHelp::ResultsCheck => "Uso: megaip results check ARCHIVO [--model MODELO]… [--lang es|en]
+
+Revisa un archivo de resultados con el modelo MEGA IP incluido y los modelos que indiques con
+--model (se puede repetir). Si es válido, muestra la etapa y el índice de cada pilar. Sale con
+0 si es válido y con 1 si no."
+                .into(),
+            CliHelp::ResultsScore => "Uso: megaip results score ARCHIVO [--model MODELO]… [--json] [--lang es|en]
+
+Calcula de nuevo los puntajes de un archivo de resultados, sin fiarse de los que trae. Con
+--json los escribe en JSON, con los mismos campos que el archivo de resultados. Sale con 0 si
+el archivo es válido y con 1 si no."
+                .into(),
+        }
+    }
+
+    fn cli_usage(&self, detail: &str) -> String {
+        format!("No se entienden los argumentos: {detail}. Usa --help para ver cómo se usa.")
     }
 
     fn cli_model_summary(&self, model: &Model) -> String {

@@ -20,7 +20,7 @@ use crate::answers::plan::PlanStep;
 use crate::base::locale::Lang;
 use crate::content::model::{Model, ModelError, Problem};
 use crate::content::places::PopulationBand;
-use crate::content::toolkit::{Haga, Initiative};
+use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::results::ImportError;
 
 /// The sentences of one language.
@@ -41,6 +41,8 @@ pub trait Catalog {
     // Labels.
     fn band(&self, band: PopulationBand) -> &'static str;
     fn initiative(&self, initiative: Initiative) -> &'static str;
+    /// Whether a tool can be used in Spanish.
+    fn availability(&self, a: Availability) -> &'static str;
     /// The country's name, or `None` when the code is not one the app names.
     fn country(&self, code: &str) -> Option<&'static str>;
     /// What a pillar that has not reached its first stage is at.
@@ -52,6 +54,9 @@ pub trait Catalog {
     fn percent(&self, share: f64) -> String;
 
     // The command line.
+    fn cli_help(&self, topic: CliHelp) -> String;
+    /// The arguments could not be understood; `detail` says which one.
+    fn cli_usage(&self, detail: &str) -> String;
     fn cli_model_summary(&self, model: &Model) -> String;
     fn cli_model_counts(&self, model: &Model) -> String;
     fn cli_valid(&self) -> &'static str;
@@ -60,6 +65,19 @@ pub trait Catalog {
     fn cli_pillar_line(&self, pillar: &str, stage: &str, index: &str) -> String;
     fn cli_overall(&self, stage: &str, mean: &str) -> String;
     fn cli_results_summary(&self, name: &str, model: &Model) -> String;
+}
+
+/// Which help text of the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CliHelp {
+    Main,
+    ModelCheck,
+    ResultsCheck,
+    ResultsScore,
+}
+
+impl CliHelp {
+    pub const ALL: [CliHelp; 4] = [CliHelp::Main, CliHelp::ModelCheck, CliHelp::ResultsCheck, CliHelp::ResultsScore];
 }
 
 /// The catalog of a language.

@@ -6,6 +6,7 @@ use crate::analysis::scoring::score;
 use crate::base::validate::Problems;
 use crate::content::model::Kind;
 use crate::exchange::results::Ids;
+use crate::content::toolkit::Availability;
 use crate::testing::*;
 
 fn every_import_error() -> Vec<ImportError> {
@@ -89,9 +90,16 @@ fn every_message_exists_in_every_language() {
         out.extend(PopulationBand::ALL.iter().map(|b| c.band(*b).to_owned()));
         out.extend(Initiative::ALL.iter().map(|i| c.initiative(*i).to_owned()));
         out.push(c.no_stage().into());
+        out.extend(
+            [Availability::Yes, Availability::Partial, Availability::No]
+                .iter()
+                .map(|a| c.availability(*a).to_owned()),
+        );
         out.push(c.cli_model_summary(&model));
         out.push(c.cli_model_counts(&model));
         out.push(c.cli_valid().into());
+        out.extend(CliHelp::ALL.iter().map(|h| c.cli_help(*h)));
+        out.push(c.cli_usage("x"));
         out.push(c.cli_invalid("f"));
         out.push(c.cli_unreadable("f", "w"));
         out.push(c.cli_overall("s", "1"));

@@ -1,0 +1,226 @@
+//! The command line's arguments, read by hand: two command words, one FILE, and the flags
+//! `--lang`, `--help`, `--model` and `--json`. Paths stay `OsString`s, so a file whose name is
+//! not UTF-8 can still be opened.
+//!
+//! A wrong argument becomes a [`Usage`] carrying the offending words as given (never a sentence:
+//! the sentence around them comes from the message catalog).
+
+use megaip_core::base::locale::Lang;
+use megaip_core::messages::CliHelp;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// What the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help(CliHelp),
+    ModelCheck {
+        file: PathBuf,
+    },
+    Results {
+        file: PathBuf,
+        models: Vec<PathBuf>,
+        score: bool,
+        json: bool,
+    },
+}
+
+/// Arguments that cannot be understood; the detail quotes what was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Usage(pub String);
+
+/// The language of the messages (found even when the rest is wrong) and the command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invocation {
+    pub lang: Lang,
+    pub command: Result<Command, Usage>,
+}
+
+/// Reads the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
+    let mut lang = Lang::default();
+    let mut lang_error = None;
+    let mut rest = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg != "--lang" {
+            rest.push(arg);
+            continue;
+        }
+        match args.next() {
+            None => lang_error = Some(Usage("--lang".into())),
+            Some(code) => match code.to_str().and_then(Lang::from_code) {
+                Some(l) => lang = l,
+                None => lang_error = Some(Usage(format!("--lang {}", code.to_string_lossy()))),
+            },
+        }
+    }
+    let command = match lang_error {
+        Some(e) => Err(e),
+        None => command(rest),
+    };
+    Invocation { lang, command }
+}
+
+/// The flags and words other than `--lang`.
+#[derive(Default)]
+struct Parts {
+    help: bool,
+    json: bool,
+    models: Vec<PathBuf>,
+    words: Vec<OsString>,
+}
+
+fn command(args: Vec<OsString>) -> Result<Command, Usage> {
+    let mut parts = Parts::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--help") => parts.help = true,
+            Some("--json") => parts.json = true,
+            Some("--model") => match args.next() {
+                Some(path) => parts.models.push(PathBuf::from(path)),
+                None => return Err(Usage("--model".into())),
+            },
+            Some(flag) if flag.starts_with('-') && flag.len() > 1 => return Err(Usage(flag.into())),
+            _ => parts.words.push(arg),
+        }
+    }
+    let mut words = parts.words.into_iter();
+    let first = words.next();
+    let second = words.next();
+    let file = words.next().map(PathBuf::from);
+    if let Some(extra) = words.next() {
+        return Err(Usage(extra.to_string_lossy().into_owned()));
+    }
+    let (first, second) = (lossy(first.as_ref()), lossy(second.as_ref()));
+    let topic = match (first.as_deref(), second.as_deref()) {
+        (None, _) => CliHelp::Main,
+        (Some("model"), None | Some("check")) => CliHelp::ModelCheck,
+        (Some("results"), None) => CliHelp::Main,
+        (Some("results"), Some("check")) => CliHelp::ResultsCheck,
+        (Some("results"), Some("score")) => CliHelp::ResultsScore,
+        (Some(word @ ("model" | "results")), Some(other)) => return Err(Usage(format!("{word} {other}"))),
+        (Some(other), _) => return Err(Usage(other.to_owned())),
+    };
+    if parts.help || first.is_none() {
+        return Ok(Command::Help(topic));
+    }
+    let named = || {
+        format!(
+            "{} {}",
+            first.as_deref().unwrap_or_default(),
+            second.as_deref().unwrap_or_default()
+        )
+    };
+    let Some(file) = file else {
+        return Err(Usage(named().trim().to_owned()));
+    };
+    match topic {
+        CliHelp::ModelCheck if parts.json => Err(Usage("--json".into())),
+        CliHelp::ModelCheck if !parts.models.is_empty() => Err(Usage("--model".into())),
+        CliHelp::ModelCheck => Ok(Command::ModelCheck { file }),
+        CliHelp::ResultsCheck if parts.json => Err(Usage("--json".into())),
+        CliHelp::ResultsCheck | CliHelp::ResultsScore => Ok(Command::Results {
+            file,
+            models: parts.models,
+            score: topic == CliHelp::ResultsScore,
+            json: parts.json,
+        }),
+        CliHelp::Main => Err(Usage(named().trim().to_owned())),
+    }
+}
+
+fn lossy(word: Option<&OsString>) -> Option<String> {
+    word.map(|w| w.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(line: &str) -> Invocation {
+        parse(line.split_whitespace().map(OsString::from))
+    }
+
+    fn usage(detail: &str) -> Result<Command, Usage> {
+        Err(Usage(detail.into()))
+    }
+
+    #[test]
+    fn nothing_or_help_asks_for_the_main_help() {
+        assert_eq!(run("").command, Ok(Command::Help(CliHelp::Main)));
+        assert_eq!(run("--help").command, Ok(Command::Help(CliHelp::Main)));
+        assert_eq!(run("results --help").command, Ok(Command::Help(CliHelp::Main)));
+    }
+
+    #[test]
+    fn help_names_the_command() {
+        assert_eq!(
+            run("model check --help").command,
+            Ok(Command::Help(CliHelp::ModelCheck))
+        );
+        assert_eq!(
+            run("--help results check").command,
+            Ok(Command::Help(CliHelp::ResultsCheck))
+        );
+        assert_eq!(
+            run("results score f.json --help").command,
+            Ok(Command::Help(CliHelp::ResultsScore))
+        );
+    }
+
+    #[test]
+    fn lang_is_read_anywhere() {
+        let inv = run("model check m.json --lang en");
+        assert_eq!(inv.lang, Lang::En);
+        assert_eq!(inv.command, Ok(Command::ModelCheck { file: "m.json".into() }));
+        assert_eq!(run("--lang en").lang, Lang::En);
+        assert_eq!(run("model check m.json").lang, Lang::Es);
+    }
+
+    #[test]
+    fn results_take_models_and_json() {
+        assert_eq!(
+            run("results score r.json --model a.json --json --model b.json").command,
+            Ok(Command::Results {
+                file: "r.json".into(),
+                models: vec!["a.json".into(), "b.json".into()],
+                score: true,
+                json: true,
+            })
+        );
+        assert_eq!(
+            run("results check r.json").command,
+            Ok(Command::Results {
+                file: "r.json".into(),
+                models: vec![],
+                score: false,
+                json: false
+            })
+        );
+    }
+
+    #[test]
+    fn wrong_arguments_quote_what_was_given() {
+        assert_eq!(run("modle check m.json").command, usage("modle"));
+        assert_eq!(run("model chek m.json").command, usage("model chek"));
+        assert_eq!(run("model check").command, usage("model check"));
+        assert_eq!(run("results").command, usage("results"));
+        assert_eq!(run("model check m.json extra").command, usage("extra"));
+        assert_eq!(run("model check m.json --json").command, usage("--json"));
+        assert_eq!(run("results check r.json --json").command, usage("--json"));
+        assert_eq!(run("results check r.json --model").command, usage("--model"));
+        assert_eq!(run("results check r.json --verbose").command, usage("--verbose"));
+        assert_eq!(run("model check m.json --lang fr").command, usage("--lang fr"));
+        assert_eq!(run("model check m.json --lang").command, usage("--lang"));
+    }
+
+    #[test]
+    fn a_lone_dash_is_a_file_name() {
+        assert_eq!(
+            run("model check -").command,
+            Ok(Command::ModelCheck { file: "-".into() })
+        );
+    }
+}
