@@ -86,3 +86,28 @@ export async function answerStep(page, labels) {
   }
   return n;
 }
+
+// The assessments saved on the device, as the app stores them: one record per assessment
+// (`megaip.assessment.<id>.v3`, holding a revision and the assessment) plus an index of ids.
+export async function storedAssessments(page) {
+  return page.evaluate(() => {
+    const ids = JSON.parse(localStorage.getItem('megaip.assessments.index.v3') ?? '[]');
+    return ids
+      .map((id) => JSON.parse(localStorage.getItem(`megaip.assessment.${id}.v3`) ?? 'null'))
+      .filter(Boolean)
+      .map((r) => r.assessment);
+  });
+}
+
+// Every value the app saved, by key, to compare before and after an action.
+export async function savedValues(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('megaip.')).sort().map((k) => [k, localStorage.getItem(k)])),
+  );
+}
+
+// Waits until the app has written every change (records are written a moment after the last
+// edit; <html data-unsaved> counts the assessments still waiting).
+export async function settled(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.unsaved === '0', null, { timeout: 10000 });
+}

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, answerStep, heading, launch, newAssessment, openContext, switchTo, visit } from '../lib.mjs';
+import { BASE, answerStep, heading, launch, newAssessment, openContext, savedValues, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TMP = mkdtempSync(join(tmpdir(), 'megaip-e2e-'));
@@ -21,7 +21,8 @@ after(async () => {
 });
 
 async function answersInStorage(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('megaip.assessments.v2')).assessments[0].answers);
+  await settled(page);
+  return (await storedAssessments(page))[0].answers;
 }
 
 test('a full walk, partly keyboard-only, survives reloads', async () => {
@@ -165,8 +166,9 @@ test('every bad file gets its own message and changes nothing', async () => {
   const id = await newAssessment(page, 'Yumbo');
   const { path } = await exportFile(page, id);
   const good = JSON.parse(readFileSync(path, 'utf8'));
-  const savedBefore = await page.evaluate(() => localStorage.getItem('megaip.assessments.v2'));
-  assert.ok(savedBefore?.includes('Yumbo'), 'the assessment is saved before the bad files');
+  await settled(page);
+  const savedBefore = await savedValues(page);
+  assert.ok(JSON.stringify(savedBefore).includes('Yumbo'), 'the assessment is saved before the bad files');
 
   const variants = [
     ['no-json.json', 'esto no es json {', /no es un archivo JSON/],
@@ -186,7 +188,7 @@ test('every bad file gets its own message and changes nothing', async () => {
     await error.waitFor();
     assert.match(await error.innerText(), message, name);
   }
-  assert.equal(await page.evaluate(() => localStorage.getItem('megaip.assessments.v2')), savedBefore);
+  assert.deepEqual(await savedValues(page), savedBefore);
 
   // English messages too.
   await switchTo(page, 'en');
@@ -220,7 +222,7 @@ test('a second, differently shaped model loads, walks, scores and exports', asyn
   const page = await context.newPage();
   await visit(page, '/autodiagnostico');
   const bad = join(TMP, 'modelo-malo.json');
-  writeFileSync(bad, JSON.stringify({ format: 1, id: 'x' }));
+  writeFileSync(bad, JSON.stringify({ format: 1, id: 'x', stages: [], criteria: [] }));
   await page.locator('#models-title ~ label input[type=file]').setInputFiles(bad);
   await page.locator('.status-error').waitFor();
   assert.match(await page.locator('.status-error').innerText(), /no tiene la forma de un modelo/);
@@ -258,7 +260,8 @@ test('duplicate, rename and delete with confirmation', async () => {
   await page.locator('.status-ok').waitFor();
   assert.equal(await page.locator('.assessments > li').count(), 2);
   const copy = page.locator('.assessments > li').first();
-  assert.match(await copy.locator('h2').innerText(), /Envigado \d{4} · copia/);
+  // The copy is named by its own date (no frozen «· copia» name).
+  assert.match(await copy.locator('h2').innerText(), /^Envigado \d{4}$/);
   await copy.getByRole('button', { name: 'Cambiar nombre' }).click();
   await copy.getByLabel('Nuevo nombre').fill('Envigado 2027');
   await copy.getByRole('button', { name: 'Guardar' }).click();
@@ -300,19 +303,27 @@ test('assessments saved by the previous storage version still open', async () =>
   const id = await newAssessment(page, 'Tunja');
   await page.goto(`${BASE}/autodiagnostico/${id}/transparencia`);
   await answerStep(page, ['Sí']);
-  // Rewrite the stored list as version 1 had it: no canvases, no plan, under the v1 key.
+  await settled(page);
+  // Rewrite what is stored as the first version of the app had it: every assessment in one
+  // value under `assessments.v1`, without canvases or plan, and no records.
   await page.evaluate(() => {
-    const data = JSON.parse(localStorage.getItem('megaip.assessments.v2'));
-    for (const a of data.assessments) {
+    const ids = JSON.parse(localStorage.getItem('megaip.assessments.index.v3'));
+    const assessments = ids.map((id) => JSON.parse(localStorage.getItem(`megaip.assessment.${id}.v3`)).assessment);
+    for (const a of assessments) {
       delete a.canvases;
       delete a.plan;
+      localStorage.removeItem(`megaip.assessment.${a.id}.v3`);
     }
-    localStorage.removeItem('megaip.assessments.v2');
-    localStorage.setItem('megaip.assessments.v1', JSON.stringify(data));
+    localStorage.removeItem('megaip.assessments.index.v3');
+    localStorage.setItem('megaip.assessments.v1', JSON.stringify({ assessments }));
   });
   await visit(page, `/resultados/${id}`);
   assert.match(await heading(page), /Tunja/);
   assert.match(await page.locator('#heatmap tbody tr').first().innerText(), /Transparencia/);
+  // Moved to one record per assessment, read back, and only then the old key removed.
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('megaip.assessment')).sort());
+  assert.deepEqual(keys, [`megaip.assessment.${id}.v3`, 'megaip.assessments.index.v3']);
+  assert.equal((await storedAssessments(page))[0].answers['T-INF-1'].value, 'yes');
   assert.deepEqual(errors, []);
   await context.close();
 });

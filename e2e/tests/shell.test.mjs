@@ -117,7 +117,7 @@ test('unreadable saved preferences are kept aside, reported, and the app still w
   await notice.waitFor();
   assert.match(await notice.innerText(), /no se pueden leer/);
   const kept = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('megaip.quarantine.prefs.v1.')).map((k) => localStorage.getItem(k)));
+    Object.keys(localStorage).filter((k) => k.startsWith('megaip.quarantine.prefs.v1')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(kept, ['{esto no es json']);
   // The original is not deleted either.
   assert.equal(await page.evaluate(() => localStorage.getItem('megaip.prefs.v1')), '{esto no es json');

@@ -85,6 +85,14 @@ impl AppState {
             storage,
         };
         state.listen();
+        // How many assessments have changes not saved yet, on <html data-unsaved>: the page's
+        // styles and the browser tests read it.
+        Effect::new(move || {
+            let n = state.unsaved.with(Vec::len);
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-unsaved", &n.to_string());
+            }
+        });
         provide_context(state);
         state
     }

@@ -66,7 +66,8 @@ pub struct StageScore {
     pub met: bool,
     /// Met, and every lower stage reached.
     pub reached: bool,
-    /// Thousandths of a point still needed to meet this stage (0 when met).
+    /// Thousandths of a point still needed to meet this stage (0 when met), rounded up to what
+    /// answers can give (`Model::point_step`).
     pub points_missing: u32,
     /// Criteria that count and do not have full points: what stands between this stage and
     /// being met.
@@ -257,7 +258,9 @@ fn score_pillar(model: &Model, pillar: PillarId, row: Vec<Tally>, threshold: u32
         let points_missing = if stage.floor {
             0
         } else {
-            points_needed(t.applicable, threshold).saturating_sub(t.points)
+            let short = points_needed(t.applicable, threshold).saturating_sub(t.points);
+            let step = model.point_step().max(1);
+            short.div_ceil(step).saturating_mul(step)
         };
         stages.push(StageScore {
             stage: stage.id.clone(),

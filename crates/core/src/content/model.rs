@@ -125,6 +125,7 @@ pub struct Model {
     criteria: Vec<Criterion>,
     hash: String,
     by_criterion: HashMap<CriterionId, usize>,
+    point_step: u32,
 }
 
 /// Which model (exactly) an assessment was made with.
@@ -293,6 +294,13 @@ impl Model {
     }
     pub fn hash(&self) -> &str {
         &self.hash
+    }
+
+    /// The smallest difference in points any answer can make (in thousandths): 500 when the
+    /// answers are worth 1, ½ and 0. "Points still needed" is rounded up to it, so the app never
+    /// asks for a tenth of a point that no answer can give.
+    pub fn point_step(&self) -> u32 {
+        self.point_step
     }
 
     pub fn reference(&self) -> ModelRef {
@@ -662,6 +670,16 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
     }
 
     let by_criterion = criteria.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).rev().collect();
+    let point_step = scales
+        .iter()
+        .flat_map(|s| &s.options)
+        .filter_map(|o| match o.value {
+            OptionValue::Points(p) if p > 0 => Some(p),
+            OptionValue::Stage(_) => Some(FULL),
+            _ => None,
+        })
+        .fold(FULL, gcd)
+        .max(1);
     Model {
         format: file.format,
         id: file.id,
@@ -714,6 +732,15 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
         criteria,
         hash,
         by_criterion,
+        point_step,
+    }
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
     }
 }
 

@@ -56,7 +56,7 @@ fn partial_counts_half_and_not_applicable_is_left_out() {
     }
     let st = score(&model, &a).pillar("rendicion").unwrap().stages[0].clone();
     assert_eq!((st.applicable, st.points, st.met), (4, 2500, false));
-    assert_eq!(st.points_missing, 300, "70 % of 4 points is 2.8");
+    assert_eq!(st.points_missing, 500, "70 % of 4 points is 2.8: 0.3 more, and answers give halves");
     assert_eq!(st.missing, vec![CriterionId::new(&*ids[2]), CriterionId::new(&*ids[3])]);
     // The No becomes No aplica: 2.5 of 3 = 83 % → met.
     set(&mut a, &ids[3], Some("not_applicable"));
