@@ -146,7 +146,7 @@ test('a canvas filled and reloaded keeps its text and travels in the export', as
   await page.locator('.canvas-field').first().waitFor();
   assert.equal(await page.locator('.canvas-field textarea, .canvas-field input').first().inputValue(), 'Junta de Acción Comunal de «La Estancia»');
   const file = await exportJson(page, id);
-  assert.equal(file.format, 2);
+  assert.equal(file.format, 3);
   assert.equal(file.assessment.canvases['mapa-actores'][fieldId], 'Junta de Acción Comunal de «La Estancia»');
   assert.deepEqual(errors, []);
   await context.close();

@@ -4,6 +4,7 @@
 // one small record instead of the whole device.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,12 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+async function axe(page, where) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 const card = (page, code) => page.locator('.answer-card', { has: page.locator('.code', { hasText: new RegExp(`^${code}$`) }) });
 
@@ -180,11 +187,14 @@ test('a questionnaire with its own answers, feedback, a conditional question and
   await card(page, 'A-1').getByLabel('Sí', { exact: true }).check();
   await card(page, 'A-2').waitFor();
   await settled(page);
+  const violations = await axe(page, 'questionnaire walk');
 
   await visit(page, `/resultados/${id}`);
   const rows = await page.locator('#heatmap tbody tr').allInnerTexts();
   assert.match(rows[0], /Documentos[\s\S]*Nivel 3: definido/);
   assert.match(rows[1], /Datos[\s\S]*Nivel 2: repetible/);
+  violations.push(...(await axe(page, 'questionnaire results')));
+  assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
   await context.close();
 });

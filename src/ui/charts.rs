@@ -2,12 +2,12 @@
 //! pillar × stage heatmap. Each chart goes with a table holding the same figures, so nothing is
 //! shown only as shape or colour.
 
-use megaip_core::content::model::Model;
-use megaip_core::base::locale::Lang;
-use megaip_core::messages::catalog;
-use megaip_core::analysis::scoring::Scores;
 use crate::ui::i18n::*;
 use leptos::prelude::*;
+use megaip_core::analysis::scoring::Scores;
+use megaip_core::base::locale::Lang;
+use megaip_core::content::model::Model;
+use megaip_core::messages::catalog;
 use std::f64::consts::PI;
 use std::sync::Arc;
 

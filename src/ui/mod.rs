@@ -24,18 +24,18 @@ pub mod shell;
 pub mod state;
 pub mod storage;
 
-use megaip_core::base::locale::Lang;
-use megaip_core::content::model::Model;
-use megaip_core::content::toolkit::Haga;
-use megaip_core::exchange::keys::PREFS;
-use serde::{Deserialize, Serialize};
 use i18n::*;
 use leptos::prelude::*;
 use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+use megaip_core::base::locale::Lang;
+use megaip_core::content::model::Model;
+use megaip_core::content::toolkit::Haga;
+use megaip_core::exchange::keys::PREFS;
 use pages::*;
+use serde::{Deserialize, Serialize};
 
 /// Mounts the app on `<body>`.
 pub fn start() {

@@ -4,12 +4,12 @@
 //! After a route change, focus moves to the new page's heading, so keyboard and screen-reader
 //! users land on the content instead of at the top of a page that silently changed.
 
-use megaip_core::base::locale::Lang;
 use crate::ui::i18n::*;
 use crate::ui::offline::UpdateBanner;
 use crate::ui::storage::{use_storage, Notice};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
+use megaip_core::base::locale::Lang;
 use wasm_bindgen::JsCast;
 
 #[component]

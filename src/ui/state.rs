@@ -121,7 +121,9 @@ impl AppState {
         match stored.flatten() {
             None => {
                 let had = self.workspace.with_untracked(|w| w.contains(id));
-                let pending = self.sync.with_value(|s| s.pending.get(id).is_some_and(|p| !p.is_empty()));
+                let pending = self
+                    .sync
+                    .with_value(|s| s.pending.get(id).is_some_and(|p| !p.is_empty()));
                 if had && !pending {
                     self.workspace.update(|w| {
                         w.delete(id);
@@ -185,7 +187,8 @@ impl AppState {
         if !applied {
             return;
         }
-        self.sync.update_value(|s| s.pending.entry(id.to_owned()).or_default().push(change));
+        self.sync
+            .update_value(|s| s.pending.entry(id.to_owned()).or_default().push(change));
         self.unsaved.update(|u| {
             if !u.iter().any(|x| x == id) {
                 u.push(id.to_owned());

@@ -8,8 +8,8 @@
 //! We do not use `gloo-storage` here: its typed `get` drops the saved text when decoding fails
 //! (we must keep that text aside) and its `raw()` panics when storage is blocked.
 
-use megaip_core::exchange::storage::{Backend, BackendError, Key, LoadError, MemoryBackend, SaveError, Store};
 use leptos::prelude::*;
+use megaip_core::exchange::storage::{Backend, BackendError, Key, LoadError, MemoryBackend, SaveError, Store};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsCast;
 

@@ -23,11 +23,17 @@ pub fn new_assessment(model: &Model, id: &str) -> Assessment {
 }
 
 pub fn set(a: &mut Assessment, criterion: &str, option: Option<&str>) {
-    a.apply(&Change::Answer(criterion.into(), Edit::Value(option.map(OptionId::new))), NOW);
+    a.apply(
+        &Change::Answer(criterion.into(), Edit::Value(option.map(OptionId::new))),
+        NOW,
+    );
 }
 
 pub fn set_condition(a: &mut Assessment, condition: &str, option: Option<&str>) {
-    a.apply(&Change::Condition(condition.into(), Edit::Value(option.map(OptionId::new))), NOW);
+    a.apply(
+        &Change::Condition(condition.into(), Edit::Value(option.map(OptionId::new))),
+        NOW,
+    );
 }
 
 /// Answers every criterion placed at a cell, cycling through `options`.
@@ -89,9 +95,16 @@ pub fn synthetic(stages: usize, pillars: usize, per_cell: &[usize], threshold: u
     let mut criteria = Vec::new();
     for p in 0..pillars {
         for s in 0..stages {
-            let n = per_cell.get((p * stages + s) % per_cell.len().max(1)).copied().unwrap_or(1);
+            let n = per_cell
+                .get((p * stages + s) % per_cell.len().max(1))
+                .copied()
+                .unwrap_or(1);
             for k in 0..n {
-                criteria.push(criterion(&format!("p{p}-s{s}-{k}"), &format!("p{p}"), Some(&format!("s{s}"))));
+                criteria.push(criterion(
+                    &format!("p{p}-s{s}-{k}"),
+                    &format!("p{p}"),
+                    Some(&format!("s{s}")),
+                ));
             }
         }
     }

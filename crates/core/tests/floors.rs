@@ -54,7 +54,11 @@ fn floors_only_look_down() {
             }
         }
     }
-    assert!(violations.is_empty(), "floors must only look down:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "floors must only look down:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]

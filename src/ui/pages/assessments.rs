@@ -153,9 +153,15 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
 
     let duplicate = move |_| {
         // The copy is named by its own date, so it never keeps a stale "copy of 2026" name.
-        let copy = state.duplicate(&id.get_value()).and_then(|c| state.assessment(&c)).map(|a| a.display_name());
+        let copy = state
+            .duplicate(&id.get_value())
+            .and_then(|c| state.assessment(&c))
+            .map(|a| a.display_name());
         if let Some(copy_name) = copy {
-            status.set(Status::Ok(format!("{} «{copy_name}».", t_string!(i18n, list.duplicated))));
+            status.set(Status::Ok(format!(
+                "{} «{copy_name}».",
+                t_string!(i18n, list.duplicated)
+            )));
         }
     };
     let delete = move |_| {
@@ -338,8 +344,12 @@ fn LoadModel(status: RwSignal<Status>) -> impl IntoView {
                     let known = state.models.get_untracked();
                     let refs: Vec<&Model> = known.iter().map(|m| m.as_ref()).collect();
                     match arrival(&refs, &model) {
-                        Arrival::Known => status.set(Status::Ok(t_string!(i18n, models.already, name = name).to_string())),
-                        Arrival::Clash => status.set(Status::Error(t_string!(i18n, models.clash, name = name).to_string())),
+                        Arrival::Known => {
+                            status.set(Status::Ok(t_string!(i18n, models.already, name = name).to_string()))
+                        }
+                        Arrival::Clash => {
+                            status.set(Status::Error(t_string!(i18n, models.clash, name = name).to_string()))
+                        }
                         Arrival::New => {
                             state.add_model(model, text);
                             status.set(Status::Ok(t_string!(i18n, models.loaded, name = name).to_string()));

@@ -68,7 +68,11 @@ fn asked(model: &Model, question: &Question) -> Option<Asked> {
                 text: c.text.clone(),
                 help: c.help.clone(),
                 examples: c.evidence.clone(),
-                lines: c.lines.iter().filter_map(|l| model.line(l).map(|l| l.name.clone())).collect(),
+                lines: c
+                    .lines
+                    .iter()
+                    .filter_map(|l| model.line(l).map(|l| l.name.clone()))
+                    .collect(),
                 frameworks: c
                     .frameworks
                     .iter()
@@ -111,10 +115,11 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
     // Only this card's answer: typing elsewhere does not re-run it.
     let current = Memo::new(move |_| -> Option<Answer> {
         state.workspace.with(|w| {
-            w.get(&assessment_id.get_value()).and_then(|a| match &question.get_value() {
-                Question::Criterion(c) => a.answer(c).cloned(),
-                Question::Condition(c) => a.condition(c).cloned(),
-            })
+            w.get(&assessment_id.get_value())
+                .and_then(|a| match &question.get_value() {
+                    Question::Criterion(c) => a.answer(c).cloned(),
+                    Question::Condition(c) => a.condition(c).cloned(),
+                })
         })
     });
     let initial = current.get_untracked().unwrap_or_default();
@@ -148,7 +153,8 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
     } = asked;
     let has_details = !examples.is_empty() || !frameworks.is_empty() || !lines.is_empty();
     let dom = StoredValue::new(dom);
-    let options: Vec<(OptionId, Text)> = scale.with_value(|s| s.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect());
+    let options: Vec<(OptionId, Text)> =
+        scale.with_value(|s| s.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect());
 
     view! {
         <article class=card_class id=dom.get_value()>

@@ -2,18 +2,18 @@
 //! band) and search, and a detail page per case (`/experiencias/:id`) linking to its tools and
 //! methodologies and to its source.
 
-use megaip_core::content::places::PopulationBand;
-use megaip_core::content::toolkit::Experience;
-use megaip_core::messages::{catalog, country_or_code};
-use megaip_core::analysis::search::{self, ExperienceFilter};
 use crate::ui::filters::{FilterSelect, ResultCount, SearchBox};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::tools::{pillar_name, pillar_options, stage_name, stage_options};
 use crate::ui::state::{use_id_param, use_lang, use_state};
 use leptos::prelude::*;
-use megaip_core::base::ids::{PillarId, StageId};
 use leptos_router::components::A;
+use megaip_core::analysis::search::{self, ExperienceFilter};
+use megaip_core::base::ids::{PillarId, StageId};
+use megaip_core::content::places::PopulationBand;
+use megaip_core::content::toolkit::Experience;
+use megaip_core::messages::{catalog, country_or_code};
 
 #[component]
 pub fn Experiences() -> impl IntoView {

@@ -5,15 +5,15 @@
 //! it travels in the results file. The page prints as a clean sheet: the form is replaced by
 //! the written values.
 
-use megaip_core::content::toolkit::{FieldKind, Methodology};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::tools::{pillar_name, stage_name};
 use crate::ui::state::{new_id, now_iso, use_id_param, use_lang, use_state};
 use leptos::prelude::*;
-use megaip_core::answers::assessment::Change;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use megaip_core::answers::assessment::Change;
+use megaip_core::content::toolkit::{FieldKind, Methodology};
 
 #[component]
 pub fn Haga() -> impl IntoView {
@@ -142,7 +142,11 @@ fn CanvasSection(methodology: Methodology) -> impl IntoView {
     let chosen = RwSignal::new(query.with_untracked(|q| q.get("autodiagnostico")).or(latest));
     let create = move |_| {
         let model = state.mega_ip();
-        let id = state.create(megaip_core::answers::assessment::Assessment::new(new_id(), &model, &now_iso()));
+        let id = state.create(megaip_core::answers::assessment::Assessment::new(
+            new_id(),
+            &model,
+            &now_iso(),
+        ));
         chosen.set(Some(id.to_string()));
     };
     view! {

@@ -9,6 +9,8 @@
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::state::{content_lang, now_iso, use_assessment_route, use_lang, use_state};
+use leptos::prelude::*;
+use leptos_router::components::A;
 use megaip_core::analysis::plan_gen;
 use megaip_core::analysis::recommend::{recommend, PillarAdvice};
 use megaip_core::analysis::scoring::score;
@@ -17,8 +19,6 @@ use megaip_core::answers::plan::{self, Horizon, Phase, PlanStep, Status, StepEdi
 use megaip_core::content::model::Model;
 use megaip_core::content::toolkit::Haga;
 use megaip_core::messages::catalog;
-use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 /// "Qué hacer después", from the current answers: for every model, each pillar's next stage
@@ -31,7 +31,11 @@ pub fn Recommendations(model: Arc<Model>, assessment: Memo<Option<Assessment>>) 
     let lang = use_lang();
     let with_toolkit = state.toolkit_applies(&model);
     // HAGA's tools and cases are classified by MEGA IP's pillars and stages only.
-    let haga = StoredValue::new(if with_toolkit { state.haga() } else { Arc::new(Haga::default()) });
+    let haga = StoredValue::new(if with_toolkit {
+        state.haga()
+    } else {
+        Arc::new(Haga::default())
+    });
     let model = StoredValue::new(model);
     let recs = Memo::new(move |_| {
         assessment.with(|a| {
@@ -76,7 +80,12 @@ pub fn Recommendations(model: Arc<Model>, assessment: Memo<Option<Assessment>>) 
 }
 
 #[component]
-fn PillarAdviceCard(advice: PillarAdvice, model: Arc<Model>, haga: Arc<Haga>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
+fn PillarAdviceCard(
+    advice: PillarAdvice,
+    model: Arc<Model>,
+    haga: Arc<Haga>,
+    assessment: Memo<Option<Assessment>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let content = content_lang(model.clone(), lang);
@@ -276,7 +285,15 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
         "step-{}",
         sid.get_value().replace(|c: char| !c.is_ascii_alphanumeric(), "-")
     );
-    let edit = move |edit: StepEdit| state.update(&aid.get_value(), Change::PlanStep { step: sid.get_value(), edit });
+    let edit = move |edit: StepEdit| {
+        state.update(
+            &aid.get_value(),
+            Change::PlanStep {
+                step: sid.get_value(),
+                edit,
+            },
+        )
+    };
     let current = move || -> Option<PlanStep> {
         state.workspace.with(|w| {
             w.get(&aid.get_value())

@@ -4,13 +4,6 @@
 //!
 //! Every figure comes from [`megaip_core::analysis::scoring::score`]; this page only lays it out.
 
-use megaip_core::answers::assessment::Assessment;
-use megaip_core::exchange::results as exchange;
-use megaip_core::content::model::Model;
-use megaip_core::content::scale::Tone;
-use megaip_core::messages::{self, catalog, country_or_code};
-use megaip_core::base::locale::Lang;
-use megaip_core::analysis::scoring::{score, PillarScore, Scores};
 use crate::ui::charts::{heat_class, number, percent, Radar};
 use crate::ui::files::download;
 use crate::ui::i18n::*;
@@ -18,6 +11,13 @@ use crate::ui::pages::not_found::NotFound;
 use crate::ui::state::{now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use megaip_core::analysis::scoring::{score, PillarScore, Scores};
+use megaip_core::answers::assessment::Assessment;
+use megaip_core::base::locale::Lang;
+use megaip_core::content::model::Model;
+use megaip_core::content::scale::Tone;
+use megaip_core::exchange::results as exchange;
+use megaip_core::messages::{self, catalog, country_or_code};
 use std::sync::Arc;
 
 /// `/resultados`: choose an assessment (or start one).
@@ -221,7 +221,11 @@ fn profile_line(a: &Assessment, model: &Model, lang: Lang) -> String {
     if !p.date.is_empty() {
         parts.push(p.date.clone());
     }
-    parts.push(format!("{} {}", model.name().get(model.content_lang(lang)), model.version()));
+    parts.push(format!(
+        "{} {}",
+        model.name().get(model.content_lang(lang)),
+        model.version()
+    ));
     parts.join(" · ")
 }
 

@@ -3,19 +3,19 @@
 //!
 //! Content is rendered as text only; external links open the tool's official site.
 
-use megaip_core::analysis::search::{self, ToolFilter};
-use megaip_core::base::locale::Lang;
-use megaip_core::base::validate::safe_web_link;
-use megaip_core::content::model::Model;
-use megaip_core::content::toolkit::{Haga, Initiative, Tool};
-use megaip_core::messages::catalog;
 use crate::ui::filters::{FilterSelect, ResultCount, SearchBox};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::state::{use_id_param, use_lang, use_state};
 use leptos::prelude::*;
-use megaip_core::base::ids::{PillarId, StageId};
 use leptos_router::components::A;
+use megaip_core::analysis::search::{self, ToolFilter};
+use megaip_core::base::ids::{PillarId, StageId};
+use megaip_core::base::locale::Lang;
+use megaip_core::base::validate::safe_web_link;
+use megaip_core::content::model::Model;
+use megaip_core::content::toolkit::{Haga, Initiative, Tool};
+use megaip_core::messages::catalog;
 use std::sync::Arc;
 
 /// Options for pillar and stage selects, from the model.

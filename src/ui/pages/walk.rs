@@ -9,14 +9,14 @@ use crate::ui::i18n::*;
 use crate::ui::pages::criterion::{AnswerCard, Question};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::state::{content_lang, use_assessment_route, use_lang, use_state};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 use megaip_core::answers::assessment::{Change, ProfileEdit};
 use megaip_core::base::locale::Lang;
 use megaip_core::content::model::Model;
 use megaip_core::content::places::{PopulationBand, COUNTRIES};
 use megaip_core::messages::catalog;
-use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 const PROFILE: &str = "perfil";
@@ -77,7 +77,11 @@ fn WalkFor(id: String, model: Arc<Model>) -> impl IntoView {
         match s {
             PROFILE => t_string!(i18n, walk.profile).to_string(),
             CONDITIONS => t_string!(i18n, walk.conditions).to_string(),
-            pillar => model.with_value(|m| m.pillar(pillar).map(|p| p.name.get(lang).to_string()).unwrap_or_default()),
+            pillar => model.with_value(|m| {
+                m.pillar(pillar)
+                    .map(|p| p.name.get(lang).to_string())
+                    .unwrap_or_default()
+            }),
         }
     };
     let href = move |s: &str| format!("/autodiagnostico/{}/{s}", id.get_value());
@@ -310,7 +314,10 @@ fn ProfileStep(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     // Inputs are uncontrolled: filled once, then every keystroke is a change. Re-rendering them
     // on each change would fight the caret.
-    let initial = state.assessment(&id.get_value()).map(|a| a.profile().clone()).unwrap_or_default();
+    let initial = state
+        .assessment(&id.get_value())
+        .map(|a| a.profile().clone())
+        .unwrap_or_default();
     let edit = move |e: ProfileEdit| state.update(&id.get_value(), Change::Profile(e));
     let person = move |i: usize| {
         state

@@ -22,7 +22,9 @@ fn horizon(partial: bool) -> Horizon {
 
 /// Whether the criterion's current answer is partly there (some points, not all).
 pub fn is_partial(model: &Model, assessment: &Assessment, criterion: &str) -> bool {
-    let Some(c) = model.criterion(criterion) else { return false };
+    let Some(c) = model.criterion(criterion) else {
+        return false;
+    };
     let scale = model.scale_of(c);
     assessment
         .value(criterion)

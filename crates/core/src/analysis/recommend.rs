@@ -137,7 +137,9 @@ pub fn recommend(model: &Model, haga: &Haga, assessment: &Assessment, scores: &S
                 .filter(|c| {
                     let criterion = model.criterion(c);
                     let chosen = assessment.value(c);
-                    criterion.zip(chosen).is_some_and(|(cr, v)| model.feedback(cr, v).is_some())
+                    criterion
+                        .zip(chosen)
+                        .is_some_and(|(cr, v)| model.feedback(cr, v).is_some())
                 })
                 .cloned()
                 .collect();

@@ -165,9 +165,24 @@ struct Tally {
 pub fn score(model: &Model, assessment: &Assessment) -> Scores {
     let threshold = model.threshold_percent();
     let n_stages = model.stages().len();
-    let pillar_pos: HashMap<&str, usize> = model.pillars().iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let stage_pos: HashMap<&str, usize> = model.stages().iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    let line_pos: HashMap<&str, usize> = model.lines().iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let pillar_pos: HashMap<&str, usize> = model
+        .pillars()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let stage_pos: HashMap<&str, usize> = model
+        .stages()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let line_pos: HashMap<&str, usize> = model
+        .lines()
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
     let mut cells = vec![vec![Tally::default(); n_stages]; model.pillars().len()];
     let mut lines = vec![Tally::default(); model.lines().len()];
 
@@ -177,7 +192,9 @@ pub fn score(model: &Model, assessment: &Assessment) -> Scores {
         };
         let positions: Vec<usize> = match &c.stage {
             Some(s) => stage_pos.get(s.as_str()).copied().into_iter().collect(),
-            None => (0..n_stages).filter(|p| model.stage_at(*p).is_some_and(|s| !s.floor)).collect(),
+            None => (0..n_stages)
+                .filter(|p| model.stage_at(*p).is_some_and(|s| !s.floor))
+                .collect(),
         };
         let asked = assessment.is_asked(model, c);
         let answered = asked && assessment.value(&c.id).is_some();
@@ -198,7 +215,9 @@ pub fn score(model: &Model, assessment: &Assessment) -> Scores {
         }
         // Lines count a criterion once, at its own stage (statements: at their best stage).
         let line_points = match &c.stage {
-            Some(s) => stage_pos.get(s.as_str()).and_then(|p| points_at(model, assessment, c, *p)),
+            Some(s) => stage_pos
+                .get(s.as_str())
+                .and_then(|p| points_at(model, assessment, c, *p)),
             None => positions.first().and_then(|p| points_at(model, assessment, c, *p)),
         };
         for l in &c.lines {

@@ -111,7 +111,11 @@ pub enum ProfileEdit {
     Band(Option<PopulationBand>),
     Date(String),
     /// Sets person `index`'s name and role, adding people up to it if needed.
-    Respondent { index: usize, name: String, role: String },
+    Respondent {
+        index: usize,
+        name: String,
+        role: String,
+    },
     RemoveRespondent(usize),
 }
 
@@ -122,10 +126,17 @@ pub enum Change {
     Condition(ConditionId, Edit),
     Profile(ProfileEdit),
     /// Sets one canvas field; an emptied field is removed, and so is an emptied canvas.
-    Canvas { methodology: String, field: String, text: String },
+    Canvas {
+        methodology: String,
+        field: String,
+        text: String,
+    },
     /// Replaces the plan (keeping the team's edits is the caller's job: see `analysis::plan_gen`).
     SetPlan(Plan),
-    PlanStep { step: String, edit: StepEdit },
+    PlanStep {
+        step: String,
+        edit: StepEdit,
+    },
     Rename(String),
 }
 
@@ -227,7 +238,11 @@ impl Assessment {
             Change::Answer(c, edit) => edit_in(&mut self.answers, c.clone(), edit),
             Change::Condition(c, edit) => edit_in(&mut self.conditions, c.clone(), edit),
             Change::Profile(edit) => self.edit_profile(edit),
-            Change::Canvas { methodology, field, text } => {
+            Change::Canvas {
+                methodology,
+                field,
+                text,
+            } => {
                 let canvas = self.canvases.entry(methodology.clone()).or_default();
                 if text.trim().is_empty() {
                     canvas.remove(field);
@@ -289,12 +304,18 @@ impl Assessment {
     /// How many of the criteria asked (see [`Assessment::is_asked`]) have an answer, of how many.
     pub fn progress(&self, model: &Model) -> (usize, usize) {
         let asked: Vec<&Criterion> = model.criteria().iter().filter(|c| self.is_asked(model, c)).collect();
-        (asked.iter().filter(|c| self.value(&c.id).is_some()).count(), asked.len())
+        (
+            asked.iter().filter(|c| self.value(&c.id).is_some()).count(),
+            asked.len(),
+        )
     }
 
     /// The same, for one pillar × stage cell.
     pub fn cell_progress(&self, model: &Model, pillar: &str, stage: &str) -> (usize, usize) {
-        let cell: Vec<_> = model.criteria_at(pillar, stage).filter(|c| self.is_asked(model, c)).collect();
+        let cell: Vec<_> = model
+            .criteria_at(pillar, stage)
+            .filter(|c| self.is_asked(model, c))
+            .collect();
         (cell.iter().filter(|c| self.value(&c.id).is_some()).count(), cell.len())
     }
 

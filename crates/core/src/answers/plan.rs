@@ -144,7 +144,6 @@ impl Plan {
     }
 }
 
-
 impl PlanStep {
     /// A step with nothing filled in yet.
     pub fn new(id: String, phase: Phase, horizon: Horizon, subject: Subject) -> Self {

@@ -88,12 +88,6 @@ id_type!(
     ScaleId,
     /// One option of an answer scale (`yes`, `partial`…).
     OptionId,
-    /// A tool of the toolkit.
-    ToolId,
-    /// An experience of the toolkit.
-    ExperienceId,
-    /// A methodology of the toolkit.
-    MethodologyId,
     /// One assessment on a device.
     AssessmentId,
 );

@@ -38,7 +38,12 @@ impl Text {
 
     /// A text in the given languages, for building content in code and tests.
     pub fn of(pairs: &[(Lang, &str)]) -> Self {
-        Text(pairs.iter().map(|(l, t)| (l.code().to_owned(), (*t).to_owned())).collect())
+        Text(
+            pairs
+                .iter()
+                .map(|(l, t)| (l.code().to_owned(), (*t).to_owned()))
+                .collect(),
+        )
     }
 
     /// Spanish and English, the two languages of the bundled content.

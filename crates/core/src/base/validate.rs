@@ -19,7 +19,10 @@ pub struct Problems<P> {
 
 impl<P> Default for Problems<P> {
     fn default() -> Self {
-        Problems { shown: Vec::new(), total: 0 }
+        Problems {
+            shown: Vec::new(),
+            total: 0,
+        }
     }
 }
 
@@ -88,7 +91,9 @@ pub fn is_content_url(u: &str) -> bool {
         && host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
 }
 
 /// `YYYY-MM-DD` with a real month and day, between 2000 and 2100.
@@ -133,7 +138,9 @@ pub fn safe_web_link(s: &str) -> Option<&str> {
     let host = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
     let host_ok = !host.is_empty()
         && !host.starts_with(['.', '-', ':', '@'])
-        && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'));
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'));
     host_ok.then_some(url)
 }
 

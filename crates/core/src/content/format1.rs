@@ -146,7 +146,11 @@ impl ModelV1 {
 
     /// The same model in format 2, with its implicit scales written out.
     pub fn into_format2(self) -> ModelFile {
-        let yes_partial_no = vec![option(0, Some(1.0), true), option(1, Some(0.5), true), option(2, Some(0.0), true)];
+        let yes_partial_no = vec![
+            option(0, Some(1.0), true),
+            option(1, Some(0.5), true),
+            option(2, Some(0.0), true),
+        ];
         let mut with_na = yes_partial_no.clone();
         with_na.push(option(3, None, false));
         ModelFile {

@@ -156,13 +156,22 @@ pub enum Kind {
 /// Why a model file cannot be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ModelError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotJson,
     /// A results file (or another app's file) was given where a model was expected.
-    NotAModel { results_file: bool },
+    NotAModel {
+        results_file: bool,
+    },
     /// The JSON is not a model: `path` names the offending field (`criteria[3].stage`).
-    Shape { path: String, reason: String },
-    UnsupportedFormat { found: u64 },
+    Shape {
+        path: String,
+        reason: String,
+    },
+    UnsupportedFormat {
+        found: u64,
+    },
     /// It parses, but its content is inconsistent.
     Problems(Problems<Problem>),
 }
@@ -175,27 +184,63 @@ pub enum Problem {
     NoKnownLanguage,
     TooManyLanguages(usize),
     BadThreshold(u32),
-    DuplicateId { kind: Kind, id: String },
-    UnknownReference { from: String, kind: Kind, id: String },
-    EmptyCell { pillar: String, stage: String },
-    MissingText { place: String, lang: String },
+    DuplicateId {
+        kind: Kind,
+        id: String,
+    },
+    UnknownReference {
+        from: String,
+        kind: Kind,
+        id: String,
+    },
+    EmptyCell {
+        pillar: String,
+        stage: String,
+    },
+    MissingText {
+        place: String,
+        lang: String,
+    },
     /// Only the first stage may be a floor, and a floor has no criteria.
-    MisplacedFloor { stage: String },
-    CriterionAtFloor { criterion: String },
+    MisplacedFloor {
+        stage: String,
+    },
+    CriterionAtFloor {
+        criterion: String,
+    },
     /// An option must have exactly one of points, a stage, or `counts: false`.
-    BadOption { scale: String, option: String },
+    BadOption {
+        scale: String,
+        option: String,
+    },
     /// Points must be between 0 and 1 in steps of 0.001.
-    BadPoints { scale: String, option: String },
+    BadPoints {
+        scale: String,
+        option: String,
+    },
     /// A scale mixes points and stages, or has no option worth anything.
-    BadScale { scale: String },
+    BadScale {
+        scale: String,
+    },
     /// A criterion with a stage needs a points scale; one without needs a statements scale.
-    ScaleDoesNotFit { criterion: String },
+    ScaleDoesNotFit {
+        criterion: String,
+    },
     /// A condition needs a points scale.
-    ConditionScale { condition: String },
-    BothScaleAndOptions { criterion: String },
+    ConditionScale {
+        condition: String,
+    },
+    BothScaleAndOptions {
+        criterion: String,
+    },
     /// A condition on an answer must name an earlier criterion.
-    WhenNotEarlier { criterion: String, on: String },
-    BadUrl { framework: String },
+    WhenNotEarlier {
+        criterion: String,
+        on: String,
+    },
+    BadUrl {
+        framework: String,
+    },
 }
 
 impl Model {
@@ -382,9 +427,9 @@ impl Model {
     /// and the pillar's "which statement fits best?" questions, which count at every stage.
     pub fn cell<'a>(&'a self, pillar: &'a str, stage: &'a str) -> impl Iterator<Item = &'a Criterion> + 'a {
         let floor = self.stage(stage).is_some_and(|s| s.floor);
-        self.criteria.iter().filter(move |c| {
-            !floor && c.pillar == *pillar && c.stage.as_ref().is_none_or(|s| *s == *stage)
-        })
+        self.criteria
+            .iter()
+            .filter(move |c| !floor && c.pillar == *pillar && c.stage.as_ref().is_none_or(|s| *s == *stage))
     }
 
     /// Whether the model has a criterion placed exactly at this cell (statements excluded).
@@ -449,9 +494,7 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
     if !languages.iter().any(|l| Lang::from_code(l).is_some()) {
         out.push(Problem::NoKnownLanguage);
     }
-    let threshold_percent = file
-        .scoring
-        .map_or(DEFAULT_THRESHOLD_PERCENT, |s| s.threshold_percent);
+    let threshold_percent = file.scoring.map_or(DEFAULT_THRESHOLD_PERCENT, |s| s.threshold_percent);
     if !(1..=100).contains(&threshold_percent) {
         out.push(Problem::BadThreshold(threshold_percent));
     }
@@ -475,10 +518,17 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
 
     texts.required(out, "name", &file.name);
     texts.optional(out, "description", file.description.as_ref());
-    let stage_pos: HashMap<&str, usize> = file.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let stage_pos: HashMap<&str, usize> = file
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     for (i, s) in file.stages.iter().enumerate() {
         if s.floor && i != 0 {
-            out.push(Problem::MisplacedFloor { stage: s.id.to_string() });
+            out.push(Problem::MisplacedFloor {
+                stage: s.id.to_string(),
+            });
         }
         texts.required(out, &format!("stages.{}.name", s.id), &s.name);
         texts.optional(out, &format!("stages.{}.description", s.id), s.description.as_ref());
@@ -498,7 +548,9 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
     for f in &file.frameworks {
         texts.required(out, &format!("frameworks.{}.name", f.id), &f.name);
         if safe_web_link(&f.url).is_none() {
-            out.push(Problem::BadUrl { framework: f.id.to_string() });
+            out.push(Problem::BadUrl {
+                framework: f.id.to_string(),
+            });
         }
     }
 
@@ -507,7 +559,12 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
     for s in &file.scales {
         scales.push(build_scale(out, &texts, s.id.clone(), &s.options, &stage_pos));
     }
-    let scale_index: HashMap<&str, usize> = file.scales.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let scale_index: HashMap<&str, usize> = file
+        .scales
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     let pick_scale = |out: &mut Problems<Problem>, from: &str, named: Option<&ScaleId>| -> usize {
         match named {
             None => 0,
@@ -526,7 +583,9 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
     for c in file.conditions {
         let scale = pick_scale(out, &c.id, c.scale.as_ref());
         if scales.get(scale).is_some_and(Scale::is_statements) {
-            out.push(Problem::ConditionScale { condition: c.id.to_string() });
+            out.push(Problem::ConditionScale {
+                condition: c.id.to_string(),
+            });
         }
         texts.required(out, &format!("conditions.{}.name", c.id), &c.name);
         texts.required(out, &format!("conditions.{}.question", c.id), &c.question);
@@ -567,11 +626,15 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
             reference(out, Kind::Framework, f, framework_ids.contains(f.as_str()));
         }
         if position.is_some_and(|p| file.stages.get(p).is_some_and(|s| s.floor)) {
-            out.push(Problem::CriterionAtFloor { criterion: at.to_owned() });
+            out.push(Problem::CriterionAtFloor {
+                criterion: at.to_owned(),
+            });
         }
         let scale = match (&c.options, &c.scale) {
             (Some(_), Some(_)) => {
-                out.push(Problem::BothScaleAndOptions { criterion: at.to_owned() });
+                out.push(Problem::BothScaleAndOptions {
+                    criterion: at.to_owned(),
+                });
                 usize::MAX
             }
             (Some(options), None) => {
@@ -583,7 +646,9 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
         let the_scale = scales.get(scale);
         if let Some(sc) = the_scale {
             if sc.is_statements() != c.stage.is_none() {
-                out.push(Problem::ScaleDoesNotFit { criterion: at.to_owned() });
+                out.push(Problem::ScaleDoesNotFit {
+                    criterion: at.to_owned(),
+                });
             }
             for option in c.feedback.keys() {
                 reference(out, Kind::Option, option, sc.option(option).is_some());
@@ -669,7 +734,12 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
         }
     }
 
-    let by_criterion = criteria.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).rev().collect();
+    let by_criterion = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .rev()
+        .collect();
     let point_step = scales
         .iter()
         .flat_map(|s| &s.options)
@@ -802,7 +872,9 @@ fn build_scale(
     }
     let points = built.iter().any(|o| matches!(o.value, OptionValue::Points(_)));
     let stages = built.iter().any(|o| matches!(o.value, OptionValue::Stage(_)));
-    let full = built.iter().any(|o| matches!(o.value, OptionValue::Points(FULL) | OptionValue::Stage(_)));
+    let full = built
+        .iter()
+        .any(|o| matches!(o.value, OptionValue::Points(FULL) | OptionValue::Stage(_)));
     if (points && stages) || (!built.is_empty() && !full) {
         out.push(Problem::BadScale { scale: id.to_string() });
     }
@@ -835,7 +907,10 @@ impl TextCheck<'_> {
 fn unique<'a>(out: &mut Problems<Problem>, kind: Kind, ids: impl Iterator<Item = &'a str>) {
     let (_, bad) = check_ids(ids);
     for id in bad {
-        out.push_with(|| Problem::DuplicateId { kind, id: id.to_owned() });
+        out.push_with(|| Problem::DuplicateId {
+            kind,
+            id: id.to_owned(),
+        });
     }
 }
 

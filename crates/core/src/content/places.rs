@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The countries a profile can choose, in the order the list shows them.
 pub const COUNTRIES: &[&str] = &[
-    "AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GT", "HN", "MX", "NI", "PA", "PY", "PE", "PR",
-    "UY", "VE", "ES", "US",
+    "AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GT", "HN", "MX", "NI", "PA", "PY", "PE", "PR", "UY",
+    "VE", "ES", "US",
 ];
 
 /// Whether `code` looks like an ISO 3166-1 alpha-2 code.

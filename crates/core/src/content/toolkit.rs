@@ -68,7 +68,6 @@ impl Initiative {
             Initiative::OpenSource => "open-source",
         }
     }
-
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -449,13 +448,11 @@ fn check(out: &mut Vec<String>, at: &str, what: &str, id: &str, exists: impl Fn(
     }
 }
 
-
 fn url(out: &mut Vec<String>, at: &str, u: &str) {
     if !is_content_url(u) {
         out.push(format!("{at}: malformed URL {u:?}"));
     }
 }
-
 
 fn date(out: &mut Vec<String>, at: &str, d: &str) {
     if !is_date(d) {
@@ -560,5 +557,4 @@ mod tests {
             );
         }
     }
-
 }

@@ -92,7 +92,9 @@ pub fn load_all<B: Backend + ?Sized>(b: &mut B, models: &[&Model], haga: Option<
                 Ok(()) if record.assessment.id().as_str() == id => loaded.records.push(record),
                 Ok(()) => loaded.problems.push(RecordProblem::Invalid {
                     key,
-                    error: ImportError::Shape { path: "assessment.id".into() },
+                    error: ImportError::Shape {
+                        path: "assessment.id".into(),
+                    },
                 }),
                 Err(error) => loaded.problems.push(RecordProblem::Invalid { key, error }),
             },
@@ -142,7 +144,12 @@ pub fn delete<B: Backend + ?Sized>(b: &mut B, id: &str) -> Result<(), SaveError>
 fn index_update<B: Backend + ?Sized>(b: &mut B, change: impl FnOnce(&mut BTreeSet<String>)) -> Result<(), SaveError> {
     let key = keys::ASSESSMENT_INDEX.storage_key();
     // Read fresh every time: another window may have added or removed ids since.
-    let mut ids: BTreeSet<String> = load_raw::<Vec<String>, B>(b, &key).ok().flatten().unwrap_or_default().into_iter().collect();
+    let mut ids: BTreeSet<String> = load_raw::<Vec<String>, B>(b, &key)
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
     change(&mut ids);
     let list: Vec<&String> = ids.iter().collect();
     b.set(&key, &encode(&list)?).map_err(SaveError::from)

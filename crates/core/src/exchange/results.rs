@@ -117,17 +117,29 @@ fn slug_date(d: &str) -> String {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotJson,
     NotResultsFile,
     /// A model file was given where a results file was expected.
     IsAModel,
-    NewerFormat { found: u64 },
+    NewerFormat {
+        found: u64,
+    },
     /// A field is missing or has the wrong type: `path` names it (`assessment.profile.date`).
-    Shape { path: String },
-    UnknownModel { id: String, version: String },
+    Shape {
+        path: String,
+    },
+    UnknownModel {
+        id: String,
+        version: String,
+    },
     /// Same model id and version, different content.
-    ModelChanged { id: String, version: String },
+    ModelChanged {
+        id: String,
+        version: String,
+    },
     UnknownCriteria(Ids),
     UnknownConditions(Ids),
     /// Answers with options the criterion's scale does not have (`criterion=option`).
@@ -224,7 +236,13 @@ pub fn check(assessment: &Assessment, models: &[&Model], haga: Option<&Haga>) ->
             })
         }
     };
-    let unknown = Ids::collect(assessment.answers().keys().filter(|id| model.criterion(id).is_none()).map(|id| id.to_string()));
+    let unknown = Ids::collect(
+        assessment
+            .answers()
+            .keys()
+            .filter(|id| model.criterion(id).is_none())
+            .map(|id| id.to_string()),
+    );
     if unknown.total > 0 {
         return Err(ImportError::UnknownCriteria(unknown));
     }
@@ -246,7 +264,11 @@ pub fn check(assessment: &Assessment, models: &[&Model], haga: Option<&Haga>) ->
     let bad_conditions = assessment.conditions().iter().filter_map(|(id, a)| {
         let v = a.value.as_ref()?;
         let c = model.condition(id)?;
-        model.condition_scale(c).option(v).is_none().then(|| format!("{id}={v}"))
+        model
+            .condition_scale(c)
+            .option(v)
+            .is_none()
+            .then(|| format!("{id}={v}"))
     });
     let unknown = Ids::collect(bad_criteria.chain(bad_conditions));
     if unknown.total > 0 {
@@ -276,12 +298,13 @@ pub fn migrate(mut value: serde_json::Value, from: u32) -> Result<serde_json::Va
         match format {
             // 1 → 2: canvases and plan did not exist; they start empty.
             1 => {
-                let assessment = value
-                    .get_mut("assessment")
-                    .and_then(|a| a.as_object_mut())
-                    .ok_or(ImportError::Shape {
-                        path: "assessment".into(),
-                    })?;
+                let assessment =
+                    value
+                        .get_mut("assessment")
+                        .and_then(|a| a.as_object_mut())
+                        .ok_or(ImportError::Shape {
+                            path: "assessment".into(),
+                        })?;
                 assessment.entry("canvases").or_insert_with(|| serde_json::json!({}));
                 assessment.entry("plan").or_insert(serde_json::Value::Null);
             }

@@ -47,7 +47,10 @@ impl Key {
 /// Where a corrupt value saved under `key` is kept aside: one copy per key. A copy is replaced
 /// only by a different corrupt value, so starting the app again and again never piles copies up.
 pub fn quarantine_key(key: &str) -> String {
-    let rest = key.strip_prefix(PREFIX).and_then(|k| k.strip_prefix('.')).unwrap_or(key);
+    let rest = key
+        .strip_prefix(PREFIX)
+        .and_then(|k| k.strip_prefix('.'))
+        .unwrap_or(key);
     format!("{PREFIX}.quarantine.{rest}")
 }
 
@@ -301,17 +304,10 @@ mod tests {
             Some("{not json")
         );
         assert_eq!(
-            store
-                .backend()
-                .get("megaip.quarantine.prefs.v1")
-                .unwrap()
-                .as_deref(),
+            store.backend().get("megaip.quarantine.prefs.v1").unwrap().as_deref(),
             Some("{not json")
         );
-        assert_eq!(
-            store.quarantined().unwrap(),
-            vec!["megaip.quarantine.prefs.v1"]
-        );
+        assert_eq!(store.quarantined().unwrap(), vec!["megaip.quarantine.prefs.v1"]);
     }
 
     #[test]
@@ -333,8 +329,15 @@ mod tests {
         assert_eq!(store.quarantined().unwrap().len(), 1);
         store.backend_mut().set("megaip.prefs.v1", "{").unwrap();
         let _ = store.load::<Prefs>(KEY);
-        assert_eq!(store.quarantined().unwrap().len(), 1, "still one copy: the newest corrupt value");
-        assert_eq!(store.backend().get("megaip.quarantine.prefs.v1").unwrap().as_deref(), Some("{"));
+        assert_eq!(
+            store.quarantined().unwrap().len(),
+            1,
+            "still one copy: the newest corrupt value"
+        );
+        assert_eq!(
+            store.backend().get("megaip.quarantine.prefs.v1").unwrap().as_deref(),
+            Some("{")
+        );
     }
 
     #[test]

@@ -65,7 +65,11 @@ impl Catalog for En {
                     1 => "The model has 1 problem: ".to_owned(),
                     n => format!("The model has {n} problems: "),
                 };
-                let tail = if rest > 0 { format!(" And {rest} more.") } else { String::new() };
+                let tail = if rest > 0 {
+                    format!(" And {rest} more.")
+                } else {
+                    String::new()
+                };
                 format!("{head}{}.{tail}", shown.join("; "))
             }
         }
@@ -161,7 +165,10 @@ impl Catalog for En {
 
     fn pillar_headline(&self, advice: &PillarAdvice, model: &Model) -> String {
         let lang = model.content_lang(Lang::En);
-        let pillar = model.pillar(&advice.pillar).map(|p| p.name.get(lang)).unwrap_or_default();
+        let pillar = model
+            .pillar(&advice.pillar)
+            .map(|p| p.name.get(lang))
+            .unwrap_or_default();
         let at = advice.level.checked_sub(1).and_then(|i| model.stage_at(i));
         let where_ = match at {
             None => format!("In {pillar} you have not reached the first stage yet"),
@@ -187,7 +194,10 @@ impl Catalog for En {
 
     fn pick_reason(&self, advice: &PillarAdvice, pick: &Pick, model: &Model, haga: &Haga) -> String {
         let lang = model.content_lang(Lang::En);
-        let pillar = model.pillar(&advice.pillar).map(|p| p.name.get(lang)).unwrap_or_default();
+        let pillar = model
+            .pillar(&advice.pillar)
+            .map(|p| p.name.get(lang))
+            .unwrap_or_default();
         let target = advice
             .target
             .as_ref()
@@ -249,7 +259,10 @@ impl Catalog for En {
 
     fn condition_reason(&self, advice: &ConditionAdvice, model: &Model, haga: &Haga) -> String {
         let lang = model.content_lang(Lang::En);
-        let name = model.condition(&advice.condition).map(|c| c.name.get(lang)).unwrap_or_default();
+        let name = model
+            .condition(&advice.condition)
+            .map(|c| c.name.get(lang))
+            .unwrap_or_default();
         let state = if advice.partial {
             format!("“{name}” is only partly in place")
         } else {
@@ -273,16 +286,22 @@ impl Catalog for En {
         let lang = model.content_lang(Lang::En);
         match &step.subject {
             Subject::Condition { condition } => {
-                let name = model.condition(condition).map_or(condition.as_str(), |c| c.name.get(lang));
+                let name = model
+                    .condition(condition)
+                    .map_or(condition.as_str(), |c| c.name.get(lang));
                 format!("Secure the condition: {name}")
             }
             Subject::Methodology { methodology, pillar } => {
-                let m = haga.methodology(methodology).map_or(methodology.as_str(), |m| m.name.get(lang));
+                let m = haga
+                    .methodology(methodology)
+                    .map_or(methodology.as_str(), |m| m.name.get(lang));
                 let p = model.pillar(pillar).map_or(pillar.as_str(), |p| p.name.get(lang));
                 format!("Run “{m}” with citizens for {p}")
             }
             Subject::Criterion { criterion } => {
-                let text = model.criterion(criterion).map_or(criterion.as_str(), |c| c.text.get(lang));
+                let text = model
+                    .criterion(criterion)
+                    .map_or(criterion.as_str(), |c| c.text.get(lang));
                 format!("{criterion}: {text}")
             }
             Subject::Reassess => {

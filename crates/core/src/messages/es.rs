@@ -163,7 +163,10 @@ impl Catalog for Es {
 
     fn pillar_headline(&self, advice: &PillarAdvice, model: &Model) -> String {
         let lang = model.content_lang(Lang::Es);
-        let pillar = model.pillar(&advice.pillar).map(|p| p.name.get(lang)).unwrap_or_default();
+        let pillar = model
+            .pillar(&advice.pillar)
+            .map(|p| p.name.get(lang))
+            .unwrap_or_default();
         let at = advice.level.checked_sub(1).and_then(|i| model.stage_at(i));
         let where_ = match at {
             None => format!("En {pillar} aún no alcanzas la primera etapa"),
@@ -189,7 +192,10 @@ impl Catalog for Es {
 
     fn pick_reason(&self, advice: &PillarAdvice, pick: &Pick, model: &Model, haga: &Haga) -> String {
         let lang = model.content_lang(Lang::Es);
-        let pillar = model.pillar(&advice.pillar).map(|p| p.name.get(lang)).unwrap_or_default();
+        let pillar = model
+            .pillar(&advice.pillar)
+            .map(|p| p.name.get(lang))
+            .unwrap_or_default();
         let target = advice
             .target
             .as_ref()
@@ -242,7 +248,9 @@ impl Catalog for Es {
             Why::Methodology { criteria } => {
                 let name = haga.methodology(&pick.id).map(|m| m.name.get(lang)).unwrap_or_default();
                 match criterion(criteria) {
-                    Some(c) => format!("{name} sirve para {pillar} en la etapa {target} y trabaja directamente: «{c}»."),
+                    Some(c) => {
+                        format!("{name} sirve para {pillar} en la etapa {target} y trabaja directamente: «{c}».")
+                    }
                     None => format!("{name} sirve para {pillar} en la etapa {target}."),
                 }
             }
@@ -251,7 +259,10 @@ impl Catalog for Es {
 
     fn condition_reason(&self, advice: &ConditionAdvice, model: &Model, haga: &Haga) -> String {
         let lang = model.content_lang(Lang::Es);
-        let name = model.condition(&advice.condition).map(|c| c.name.get(lang)).unwrap_or_default();
+        let name = model
+            .condition(&advice.condition)
+            .map(|c| c.name.get(lang))
+            .unwrap_or_default();
         let state = if advice.partial {
             format!("«{name}» está a medias")
         } else {
@@ -275,16 +286,22 @@ impl Catalog for Es {
         let lang = model.content_lang(Lang::Es);
         match &step.subject {
             Subject::Condition { condition } => {
-                let name = model.condition(condition).map_or(condition.as_str(), |c| c.name.get(lang));
+                let name = model
+                    .condition(condition)
+                    .map_or(condition.as_str(), |c| c.name.get(lang));
                 format!("Asegurar la condición: {name}")
             }
             Subject::Methodology { methodology, pillar } => {
-                let m = haga.methodology(methodology).map_or(methodology.as_str(), |m| m.name.get(lang));
+                let m = haga
+                    .methodology(methodology)
+                    .map_or(methodology.as_str(), |m| m.name.get(lang));
                 let p = model.pillar(pillar).map_or(pillar.as_str(), |p| p.name.get(lang));
                 format!("Aplicar «{m}» con la ciudadanía en {p}")
             }
             Subject::Criterion { criterion } => {
-                let text = model.criterion(criterion).map_or(criterion.as_str(), |c| c.text.get(lang));
+                let text = model
+                    .criterion(criterion)
+                    .map_or(criterion.as_str(), |c| c.text.get(lang));
                 format!("{criterion}: {text}")
             }
             Subject::Reassess => {

@@ -77,7 +77,12 @@ pub enum CliHelp {
 }
 
 impl CliHelp {
-    pub const ALL: [CliHelp; 4] = [CliHelp::Main, CliHelp::ModelCheck, CliHelp::ResultsCheck, CliHelp::ResultsScore];
+    pub const ALL: [CliHelp; 4] = [
+        CliHelp::Main,
+        CliHelp::ModelCheck,
+        CliHelp::ResultsCheck,
+        CliHelp::ResultsScore,
+    ];
 }
 
 /// The catalog of a language.
@@ -127,11 +132,11 @@ pub(crate) fn decimal(x: f64, decimals: usize, mark: char) -> String {
 /// Points in thousandths, as a person reads them: `2`, `1,5`, `0,333`.
 pub fn points(c: &dyn Catalog, milli: u32) -> String {
     let x = f64::from(milli) / 1000.0;
-    let decimals = if milli % 1000 == 0 {
+    let decimals = if milli.is_multiple_of(1000) {
         0
-    } else if milli % 100 == 0 {
+    } else if milli.is_multiple_of(100) {
         1
-    } else if milli % 10 == 0 {
+    } else if milli.is_multiple_of(10) {
         2
     } else {
         3

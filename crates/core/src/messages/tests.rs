@@ -5,8 +5,8 @@ use crate::analysis::recommend::{recommend, Why};
 use crate::analysis::scoring::score;
 use crate::base::validate::Problems;
 use crate::content::model::Kind;
-use crate::exchange::results::Ids;
 use crate::content::toolkit::Availability;
+use crate::exchange::results::Ids;
 use crate::testing::*;
 
 fn every_import_error() -> Vec<ImportError> {
@@ -20,9 +20,17 @@ fn every_import_error() -> Vec<ImportError> {
         ImportError::NotResultsFile,
         ImportError::IsAModel,
         ImportError::NewerFormat { found: 9 },
-        ImportError::Shape { path: "assessment.profile".into() },
-        ImportError::UnknownModel { id: "m".into(), version: "1".into() },
-        ImportError::ModelChanged { id: "m".into(), version: "1".into() },
+        ImportError::Shape {
+            path: "assessment.profile".into(),
+        },
+        ImportError::UnknownModel {
+            id: "m".into(),
+            version: "1".into(),
+        },
+        ImportError::ModelChanged {
+            id: "m".into(),
+            version: "1".into(),
+        },
         ImportError::UnknownCriteria(ids.clone()),
         ImportError::UnknownConditions(ids.clone()),
         ImportError::UnknownOptions(ids.clone()),
@@ -38,19 +46,38 @@ fn every_problem() -> Vec<Problem> {
         Problem::NoKnownLanguage,
         Problem::TooManyLanguages(17),
         Problem::BadThreshold(0),
-        Problem::DuplicateId { kind: Kind::Pillar, id: s() },
-        Problem::UnknownReference { from: s(), kind: Kind::Option, id: s() },
-        Problem::EmptyCell { pillar: s(), stage: s() },
+        Problem::DuplicateId {
+            kind: Kind::Pillar,
+            id: s(),
+        },
+        Problem::UnknownReference {
+            from: s(),
+            kind: Kind::Option,
+            id: s(),
+        },
+        Problem::EmptyCell {
+            pillar: s(),
+            stage: s(),
+        },
         Problem::MissingText { place: s(), lang: s() },
         Problem::MisplacedFloor { stage: s() },
         Problem::CriterionAtFloor { criterion: s() },
-        Problem::BadOption { scale: s(), option: s() },
-        Problem::BadPoints { scale: s(), option: s() },
+        Problem::BadOption {
+            scale: s(),
+            option: s(),
+        },
+        Problem::BadPoints {
+            scale: s(),
+            option: s(),
+        },
         Problem::BadScale { scale: s() },
         Problem::ScaleDoesNotFit { criterion: s() },
         Problem::ConditionScale { condition: s() },
         Problem::BothScaleAndOptions { criterion: s() },
-        Problem::WhenNotEarlier { criterion: s(), on: s() },
+        Problem::WhenNotEarlier {
+            criterion: s(),
+            on: s(),
+        },
         Problem::BadUrl { framework: s() },
     ]
 }
@@ -72,7 +99,10 @@ fn every_message_exists_in_every_language() {
         ModelError::NotJson,
         ModelError::NotAModel { results_file: true },
         ModelError::NotAModel { results_file: false },
-        ModelError::Shape { path: "p".into(), reason: "r".into() },
+        ModelError::Shape {
+            path: "p".into(),
+            reason: "r".into(),
+        },
         ModelError::UnsupportedFormat { found: 7 },
         ModelError::Problems(problems),
     ];
@@ -146,7 +176,11 @@ fn sentences_read_as_intended() {
     let headline = es.pillar_headline(rc, &model);
     assert!(headline.starts_with("En Rendición de cuentas estás en Consultar; para Involucrar te falta: «"));
     assert!(headline.ends_with("y 2 criterios más."), "{headline}");
-    let exp = rc.experiences.iter().find(|p| matches!(p.why, Why::Experience { same_country: true, .. })).unwrap();
+    let exp = rc
+        .experiences
+        .iter()
+        .find(|p| matches!(p.why, Why::Experience { same_country: true, .. }))
+        .unwrap();
     let why = es.pick_reason(rc, exp, &model, &haga);
     assert!(why.starts_with("Así lo hizo Buenaventura (Colombia,"), "{why}");
     assert!(why.ends_with("con una población parecida y en tu mismo país."), "{why}");

@@ -11,7 +11,12 @@ use crate::testing::*;
 fn setup() -> (Model, Haga, Assessment) {
     let model = mega();
     let mut a = new_assessment(&model, "p");
-    let first = model.criteria_at("transparencia", "informar").next().unwrap().id.to_string();
+    let first = model
+        .criteria_at("transparencia", "informar")
+        .next()
+        .unwrap()
+        .id
+        .to_string();
     set(&mut a, &first, Some("partial"));
     set_condition(&mut a, "capacidades", Some("partial"));
     set_condition(&mut a, "presupuesto", Some("yes"));
@@ -28,13 +33,20 @@ fn three_phases_from_the_recommendations() {
     let plan = plan_for(&model, &haga, &a);
     let design = plan.phase(Phase::Design);
     assert_eq!(design.len(), 6, "six unmet conditions");
-    assert_eq!(design[0].id, "condition:capacidades", "the half-done one is an early win, first");
+    assert_eq!(
+        design[0].id, "condition:capacidades",
+        "the half-done one is an early win, first"
+    );
     assert_eq!(design[0].horizon, Horizon::EarlyWin);
     assert!(design[1..].iter().all(|s| s.horizon == Horizon::MediumTerm));
     assert_eq!(plan.phase(Phase::CoDesign).len(), 4, "one methodology per pillar");
     let implementation = plan.phase(Phase::Implementation);
     let first = &implementation[0];
-    assert_eq!(first.horizon, Horizon::EarlyWin, "the Parcial criterion is an early win");
+    assert_eq!(
+        first.horizon,
+        Horizon::EarlyWin,
+        "the Parcial criterion is an early win"
+    );
     assert!(!first.tools.is_empty() && !first.experiences.is_empty());
     assert_eq!(implementation.last().unwrap().subject, Subject::Reassess);
 }
@@ -49,15 +61,27 @@ fn refreshing_keeps_the_teams_edits() {
         ("condition:capacidades", StepEdit::Notes("Curso en marzo".into())),
         ("reassess", StepEdit::Due("2027-03-01".into())),
     ] {
-        a.apply(&Change::PlanStep { step: step.into(), edit }, NOW);
+        a.apply(
+            &Change::PlanStep {
+                step: step.into(),
+                edit,
+            },
+            NOW,
+        );
     }
     set_condition(&mut a, "marco-normativo", Some("yes"));
     let again = refresh(&model, &a, &recommend(&model, &haga, &a, &score(&model, &a)), NOW);
-    assert!(again.steps.iter().all(|s| s.id != "condition:marco-normativo"), "a met condition leaves");
+    assert!(
+        again.steps.iter().all(|s| s.id != "condition:marco-normativo"),
+        "a met condition leaves"
+    );
     let kept = again.steps.iter().find(|s| s.id == "condition:capacidades").unwrap();
     assert_eq!(
         (kept.owner.as_str(), kept.status, kept.notes.as_str()),
         ("Secretaría General", Status::InProgress, "Curso en marzo")
     );
-    assert_eq!(again.steps.iter().find(|s| s.id == "reassess").unwrap().due, "2027-03-01");
+    assert_eq!(
+        again.steps.iter().find(|s| s.id == "reassess").unwrap().due,
+        "2027-03-01"
+    );
 }

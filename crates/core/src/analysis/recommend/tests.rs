@@ -69,7 +69,6 @@ fn the_target_is_the_next_stage_and_missing_criteria_drive_the_choice() {
             criteria: vec!["R-INV-1".into(), "R-INV-2".into()]
         }
     );
-
 }
 
 #[test]
@@ -132,7 +131,11 @@ fn feedback_texts_of_chosen_answers_are_collected() {
     )
     .unwrap();
     let r = recommend(&model, &empty, &a, &score(&model, &a));
-    assert_eq!(r.pillars[0].feedback, vec![CriterionId::new("p0-s0-0")], "only the No carries a text");
+    assert_eq!(
+        r.pillars[0].feedback,
+        vec![CriterionId::new("p0-s0-0")],
+        "only the No carries a text"
+    );
 }
 
 #[test]

@@ -48,7 +48,10 @@ fn stages_are_reached_in_order_only() {
 fn partial_counts_half_and_not_applicable_is_left_out() {
     let model = mega();
     let mut a = new_assessment(&model, "t");
-    let ids: Vec<String> = model.criteria_at("rendicion", "informar").map(|c| c.id.to_string()).collect();
+    let ids: Vec<String> = model
+        .criteria_at("rendicion", "informar")
+        .map(|c| c.id.to_string())
+        .collect();
     assert_eq!(ids.len(), 4);
     // Sí, Sí, Parcial, No → 2.5 points of 4 = 62.5 % < 70 %: not met.
     for (id, v) in ids.iter().zip(["yes", "yes", "partial", "no"]) {
@@ -56,7 +59,10 @@ fn partial_counts_half_and_not_applicable_is_left_out() {
     }
     let st = score(&model, &a).pillar("rendicion").unwrap().stages[0].clone();
     assert_eq!((st.applicable, st.points, st.met), (4, 2500, false));
-    assert_eq!(st.points_missing, 500, "70 % of 4 points is 2.8: 0.3 more, and answers give halves");
+    assert_eq!(
+        st.points_missing, 500,
+        "70 % of 4 points is 2.8: 0.3 more, and answers give halves"
+    );
     assert_eq!(st.missing, vec![CriterionId::new(&*ids[2]), CriterionId::new(&*ids[3])]);
     // The No becomes No aplica: 2.5 of 3 = 83 % → met.
     set(&mut a, &ids[3], Some("not_applicable"));
@@ -103,9 +109,15 @@ fn lines_and_conditions_are_summarized() {
     let line = s.lines.iter().find(|l| l.line == "datos-abiertos").unwrap();
     assert_eq!(line.share, 1.0);
     assert_eq!(line.total as usize, open_data.len());
-    assert_eq!((s.conditions.met, s.conditions.partial, s.conditions.unanswered), (1, 1, 5));
+    assert_eq!(
+        (s.conditions.met, s.conditions.partial, s.conditions.unanswered),
+        (1, 1, 5)
+    );
     assert!(!s.conditions.unmet.iter().any(|c| c == "presupuesto"));
-    assert_eq!(s.conditions.unmet[0], "marco-normativo", "unmet conditions keep model order");
+    assert_eq!(
+        s.conditions.unmet[0], "marco-normativo",
+        "unmet conditions keep model order"
+    );
 }
 
 #[test]
@@ -174,12 +186,19 @@ fn own_scales_statements_conditions_and_a_floor_score_as_stated() {
     // The follow-up is not asked until p0-s1-0 is Sí: s1 counts p0-s1-0 and the statement.
     assert_eq!(s.pillars[0].stages[1].total, 2);
     set(&mut a, "p0-s1-0", Some("yes"));
-    assert_eq!(score(&model, &a).pillars[0].stages[1].total, 3, "now the follow-up is asked");
+    assert_eq!(
+        score(&model, &a).pillars[0].stages[1].total,
+        3,
+        "now the follow-up is asked"
+    );
     set(&mut a, "follow", Some("yes"));
     set(&mut a, "fits", Some("some"));
     let s = score(&model, &a);
     // s1: yes + yes + statement at s1 (full) = 3 of 3.
-    assert_eq!((s.pillars[0].stages[1].points, s.pillars[0].stages[1].met), (3000, true));
+    assert_eq!(
+        (s.pillars[0].stages[1].points, s.pillars[0].stages[1].met),
+        (3000, true)
+    );
     // s2: "sometimes" 0.4 + statement above s1 (0) = 0.4 of 2.
     set(&mut a, "p0-s2-0", Some("sometimes"));
     let s = score(&model, &a);

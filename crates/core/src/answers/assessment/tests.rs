@@ -23,10 +23,19 @@ fn new_assessment_is_empty_and_dated() {
 #[test]
 fn changes_update_the_answer_and_the_timestamp() {
     let (model, mut a) = fresh();
-    a.apply(&Change::Answer("T-INF-1".into(), Edit::Value(Some("partial".into()))), T1);
-    a.apply(&Change::Answer("T-INF-1".into(), Edit::Note("Falta la categoría de contratos".into())), T1);
     a.apply(
-        &Change::Answer("T-INF-1".into(), Edit::Evidence("  https://example.gov/transparencia ".into())),
+        &Change::Answer("T-INF-1".into(), Edit::Value(Some("partial".into()))),
+        T1,
+    );
+    a.apply(
+        &Change::Answer("T-INF-1".into(), Edit::Note("Falta la categoría de contratos".into())),
+        T1,
+    );
+    a.apply(
+        &Change::Answer(
+            "T-INF-1".into(),
+            Edit::Evidence("  https://example.gov/transparencia ".into()),
+        ),
         T1,
     );
     let ans = a.answer("T-INF-1").unwrap();

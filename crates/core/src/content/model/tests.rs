@@ -18,7 +18,10 @@ fn fixtures_dir() -> String {
 fn mega_ip_is_valid_and_complete() {
     let model = mega();
     assert_eq!(model.id(), "mega-ip");
-    assert_eq!((model.stages().len(), model.pillars().len(), model.lines().len()), (5, 4, 4));
+    assert_eq!(
+        (model.stages().len(), model.pillars().len(), model.lines().len()),
+        (5, 4, 4)
+    );
     assert_eq!(model.conditions().len(), 7, "the seven enabling conditions");
     assert!(model.criteria().len() >= 60);
     for p in model.pillars() {
@@ -28,11 +31,19 @@ fn mega_ip_is_valid_and_complete() {
         }
     }
     for c in model.criteria() {
-        assert!(!c.evidence.is_empty() && !c.lines.is_empty() && !c.frameworks.is_empty(), "{}", c.id);
+        assert!(
+            !c.evidence.is_empty() && !c.lines.is_empty() && !c.frameworks.is_empty(),
+            "{}",
+            c.id
+        );
         assert_eq!(model.scale_of(c).options.len(), 4, "Sí, Parcial, No, No aplica");
     }
     for c in model.conditions() {
-        assert_eq!(model.condition_scale(c).options.len(), 3, "conditions have no No aplica");
+        assert_eq!(
+            model.condition_scale(c).options.len(),
+            3,
+            "conditions have no No aplica"
+        );
     }
     assert_eq!(model.languages(), ["es", "en"]);
 }
@@ -62,7 +73,9 @@ fn format_1_migrates_to_format_2_with_the_same_meaning() {
         // Every results fixture scores the same against both.
         let v3 = include_str!("../../../../../tests/fixtures/results/results-v3.json");
         if original.id() == "mega-ip" {
-            let a = crate::exchange::results::import(v3, &[&original], Some(&haga())).unwrap().assessment;
+            let a = crate::exchange::results::import(v3, &[&original], Some(&haga()))
+                .unwrap()
+                .assessment;
             let s1 = score(&original, &a);
             let s2 = score(&migrated, &a);
             assert_eq!(s1, s2);
@@ -77,13 +90,19 @@ fn the_worked_example_parses_scores_and_round_trips() {
     let d1 = model.criterion("D-1").unwrap();
     assert!(d1.stage.is_none() && model.scale_of(d1).is_statements());
     let d3 = model.criterion("D-3").unwrap();
-    assert_eq!(model.scale_of(d3).options.len(), 3, "a question with three answers of its own");
+    assert_eq!(
+        model.scale_of(d3).options.len(),
+        3,
+        "a question with three answers of its own"
+    );
     assert_eq!(
         model.feedback(d3, "a-veces").map(|t| t.get(Lang::Es)),
         Some("Fija un día a la semana para digitalizar lo pendiente.")
     );
     let a1 = model.criterion("A-1").unwrap();
-    assert!(model.feedback(a1, "no").is_some_and(|t| t.get(Lang::En).starts_with("Pick one")));
+    assert!(model
+        .feedback(a1, "no")
+        .is_some_and(|t| t.get(Lang::En).starts_with("Pick one")));
     assert!(model.feedback(a1, "yes").is_none());
 
     let mut a = new_assessment(&model, "r");
@@ -96,7 +115,11 @@ fn the_worked_example_parses_scores_and_round_trips() {
     set(&mut a, "D-2", Some("yes"));
     set(&mut a, "D-3", Some("siempre"));
     let s = score(&model, &a);
-    assert_eq!(s.pillar("documentos").unwrap().level, 3, "statement at n3 plus both criteria met");
+    assert_eq!(
+        s.pillar("documentos").unwrap().level,
+        3,
+        "statement at n3 plus both criteria met"
+    );
     assert_eq!(s.pillar("datos").unwrap().level, 2);
 
     // The file written back from the parsed types reads the same.
@@ -115,7 +138,11 @@ fn only_declared_languages_are_required_and_content_says_which_to_show() {
     v["languages"] = json!(["es"]);
     strip_english(&mut v);
     let model = Model::parse(&v.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(model.content_lang(Lang::En), Lang::Es, "an English UI shows this model in Spanish");
+    assert_eq!(
+        model.content_lang(Lang::En),
+        Lang::Es,
+        "an English UI shows this model in Spanish"
+    );
     assert_eq!(model.content_lang(Lang::Es), Lang::Es);
 }
 
@@ -142,7 +169,11 @@ fn validator() -> jsonschema::Validator {
 fn schema_and_parser_agree_on_every_fixture() {
     let schema = validator();
     let valid: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
-    assert!(schema.is_valid(&valid), "{:?}", schema.iter_errors(&valid).map(|e| e.to_string()).collect::<Vec<_>>());
+    assert!(
+        schema.is_valid(&valid),
+        "{:?}",
+        schema.iter_errors(&valid).map(|e| e.to_string()).collect::<Vec<_>>()
+    );
     let dir = format!("{}/invalid", fixtures_dir());
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -198,7 +229,10 @@ fn content_problems_are_reported_with_their_place() {
 fn results_files_and_other_json_are_named_for_what_they_are() {
     let results = include_str!("../../../../../tests/fixtures/results/results-v3.json");
     assert_eq!(Model::parse(results), Err(ModelError::NotAModel { results_file: true }));
-    assert_eq!(Model::parse(r#"{"name": "x"}"#), Err(ModelError::NotAModel { results_file: false }));
+    assert_eq!(
+        Model::parse(r#"{"name": "x"}"#),
+        Err(ModelError::NotAModel { results_file: false })
+    );
     assert_eq!(Model::parse("no soy json"), Err(ModelError::NotJson));
     let mut v: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
     v["format"] = json!(4_294_967_297u64);
@@ -238,7 +272,11 @@ fn a_hostile_two_megabyte_model_validates_within_bounds() {
         panic!("a hostile model must be refused")
     };
     let took = start.elapsed();
-    assert!(problems.total() > 100_000, "every problem is counted: {}", problems.total());
+    assert!(
+        problems.total() > 100_000,
+        "every problem is counted: {}",
+        problems.total()
+    );
     assert!(problems.shown().len() <= crate::base::validate::SHOWN_PROBLEMS);
     // Generous for a debug build on a busy machine; the release figure is in the note.
     assert!(took.as_secs() < 10, "validation took {took:?}");

@@ -95,7 +95,10 @@ fn a_migration_that_cannot_finish_leaves_the_old_key() {
     storage.set("megaip.assessments.v2", &old).unwrap();
     let loaded = load_all(&mut storage, &[&model], Some(&haga()));
     assert!(loaded.migration_failed);
-    assert_eq!(storage.get("megaip.assessments.v2").unwrap().as_deref(), Some(old.as_str()));
+    assert_eq!(
+        storage.get("megaip.assessments.v2").unwrap().as_deref(),
+        Some(old.as_str())
+    );
 }
 
 #[test]
@@ -109,6 +112,12 @@ fn stored_assessments_that_do_not_fit_are_set_aside_not_deleted() {
     let loaded = load_all(&mut storage, &[&model], Some(&haga()));
     assert!(loaded.records.is_empty());
     assert_eq!(loaded.problems.len(), 2);
-    assert!(storage.get("megaip.assessment.a-1.v3").unwrap().is_some(), "never deleted");
-    assert_eq!(storage.get("megaip.quarantine.assessment.a-2.v3").unwrap().as_deref(), Some("{ roto"));
+    assert!(
+        storage.get("megaip.assessment.a-1.v3").unwrap().is_some(),
+        "never deleted"
+    );
+    assert_eq!(
+        storage.get("megaip.quarantine.assessment.a-2.v3").unwrap().as_deref(),
+        Some("{ roto")
+    );
 }

@@ -63,12 +63,18 @@ fn scripted_v1(model: &Model) -> Assessment {
         NOW,
     );
     a.apply(
-        &Change::Answer(first.as_str().into(), Edit::Evidence("https://www.yumbo.gov.co/transparencia".into())),
+        &Change::Answer(
+            first.as_str().into(),
+            Edit::Evidence("https://www.yumbo.gov.co/transparencia".into()),
+        ),
         NOW,
     );
     set_condition(&mut a, "presupuesto", Some("partial"));
     a.apply(
-        &Change::Condition("presupuesto".into(), Edit::Note("Rubro 2026 aprobado por el Concejo".into())),
+        &Change::Condition(
+            "presupuesto".into(),
+            Edit::Note("Rubro 2026 aprobado por el Concejo".into()),
+        ),
         NOW,
     );
     a
@@ -114,7 +120,10 @@ fn file_names_follow_municipality_and_date() {
     rename(&mut a, "");
     assert_eq!(file_name(&a), "resultados-2026-03-01.json");
     // A non-ASCII date from a hand-edited file never splits a character.
-    a.apply(&Change::Profile(ProfileEdit::Date(String::new())), "2026-03-0éT10:00:00Z");
+    a.apply(
+        &Change::Profile(ProfileEdit::Date(String::new())),
+        "2026-03-0éT10:00:00Z",
+    );
     assert_eq!(file_name(&a), "resultados-2026-03-0.json");
 }
 
@@ -289,7 +298,11 @@ fn shipped_fixtures_still_import() {
     let v3 = include_str!("../../../../../tests/fixtures/results/results-v3.json");
     let imported = import(v3, &[&model], Some(&haga)).expect("v3 fixture imports");
     assert_eq!(imported.migrated_from, None);
-    assert_eq!(imported.assessment, scripted(&model), "the v3 fixture is the scripted assessment");
+    assert_eq!(
+        imported.assessment,
+        scripted(&model),
+        "the v3 fixture is the scripted assessment"
+    );
 
     let v2 = include_str!("../../../../../tests/fixtures/results/results-v2.json");
     let imported = import(v2, &[&model], Some(&haga)).expect("v2 fixture imports");
@@ -363,13 +376,17 @@ fn check_schema(path: &str, schema: schemars::Schema) {
 #[test]
 fn published_schemas_match_the_types() {
     check_schema("schema/results.schema.json", schemars::schema_for!(ResultsFile));
-    check_schema("schema/model.schema.json", schemars::schema_for!(crate::content::wire::ModelFile));
+    check_schema(
+        "schema/model.schema.json",
+        schemars::schema_for!(crate::content::wire::ModelFile),
+    );
 }
 
 fn validator(path: &str) -> jsonschema::Validator {
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{}/{path}", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))).unwrap())
-            .unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/{path}", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))).unwrap(),
+    )
+    .unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }
 
@@ -377,7 +394,8 @@ fn validator(path: &str) -> jsonschema::Validator {
 #[test]
 fn the_results_schema_validates_real_files() {
     let results = validator("schema/results.schema.json");
-    let fixture: Value = serde_json::from_str(include_str!("../../../../../tests/fixtures/results/results-v3.json")).unwrap();
+    let fixture: Value =
+        serde_json::from_str(include_str!("../../../../../tests/fixtures/results/results-v3.json")).unwrap();
     assert!(results.is_valid(&fixture));
     let mut broken = fixture.clone();
     broken["assessment"]["answers"]["T-INF-1"]["value"] = json!(7);
@@ -400,6 +418,12 @@ fn the_current_fixture_is_what_the_app_writes() {
         std::fs::write(&path, &written).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    let (a, b): (Value, Value) = (serde_json::from_str(&committed).unwrap(), serde_json::from_str(&written).unwrap());
-    assert_eq!(a, b, "fixtures are never edited: a change to the file needs a new format");
+    let (a, b): (Value, Value) = (
+        serde_json::from_str(&committed).unwrap(),
+        serde_json::from_str(&written).unwrap(),
+    );
+    assert_eq!(
+        a, b,
+        "fixtures are never edited: a change to the file needs a new format"
+    );
 }
