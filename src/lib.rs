@@ -6,6 +6,22 @@
 //! browser APIs. It exists only with the `web` feature, which Trunk turns on and which is the
 //! only way a web crate enters the build.
 
+// The release build aborts on panic, and a panic kills the app: nothing here may panic on what a
+// user typed or a file carried.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 #[cfg(feature = "web")]
 pub mod ui;
 

@@ -3,7 +3,8 @@
 //! A key used in code but missing from the files fails to compile, so a page can never show a
 //! raw key. Content (the model, tools, experiences) is data with its own languages, not here.
 
-#![allow(missing_docs, clippy::all)]
+// Generated code: its lints are leptos_i18n's business.
+#![allow(missing_docs, clippy::all, clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub use self::i18n::*;
 

@@ -306,6 +306,21 @@ impl AppState {
         }
     }
 
+    /// Notes that the device's data was just written to a file (a copy or a results file).
+    pub fn mark_exported(&self) {
+        let answers = self.workspace.with_untracked(|w| w.all().iter().map(|a| a.answers().len()).sum());
+        let mark = megaip_core::exchange::backup::ExportMark {
+            at_ms: js_sys::Date::now() as u64,
+            answers,
+        };
+        self.storage.save(keys::EXPORTS, &mark);
+    }
+
+    /// The texts of the models the user loaded, as stored.
+    pub fn model_texts(&self) -> Vec<String> {
+        self.storage.load(keys::MODELS).unwrap_or_default()
+    }
+
     /// Adds a model the user loaded (its file text is kept and re-validated on every start).
     pub fn add_model(&self, model: Model, text: String) {
         let mut texts: Vec<String> = self.storage.load(keys::MODELS).unwrap_or_default();

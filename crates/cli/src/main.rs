@@ -6,6 +6,21 @@
 //! from the core's message catalog, in the language `--lang` chose; nothing here panics on what
 //! a user or a file gives it.
 
+// Nothing here may panic on what a user or a file gives it.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 mod args;
 
 use args::{Command, Invocation, Usage};

@@ -18,6 +18,21 @@
 //!
 //! **Architecture Invariant:** nothing here panics on data that came from a user or a file.
 
+// What a user typed or a file carried must never panic: the browser build aborts on panic.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 pub mod analysis;
 pub mod answers;
 pub mod base;

@@ -62,6 +62,7 @@ pub fn AssessmentList() -> impl IntoView {
             <p>{t!(i18n, models.text)}</p>
             <LoadModel status />
         </section>
+        <crate::ui::pages::backup::CopySection />
     }
 }
 
@@ -250,6 +251,8 @@ fn ImportResults(status: RwSignal<Status>) -> impl IntoView {
     let state = use_state();
     let lang = use_lang();
     let pending: RwSignal<Option<Assessment>, LocalStorage> = RwSignal::new_local(None);
+    // Said after the import when the file's written figures disagree with its answers.
+    let note: RwSignal<Option<String>> = RwSignal::new(None);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = picked_file(&ev) else { return };
@@ -262,12 +265,17 @@ fn ImportResults(status: RwSignal<Status>) -> impl IntoView {
             let refs: Vec<&Model> = models.iter().map(|m| m.as_ref()).collect();
             match results::import(&text, &refs, Some(&state.haga())) {
                 Err(e) => status.set(Status::Error(catalog(lang.get_untracked()).import_error(&e))),
-                Ok(Imported { assessment, .. }) => {
+                Ok(Imported {
+                    assessment,
+                    scores_differ,
+                    ..
+                }) => {
+                    note.set(scores_differ.then(|| catalog(lang.get_untracked()).import_scores_differ().to_owned()));
                     if state.workspace.with_untracked(|w| w.conflicts(&assessment)) {
                         status.set(Status::None);
                         pending.set(Some(assessment));
                     } else {
-                        finish_import(state, status, assessment, ImportPolicy::Replace, i18n);
+                        finish_import(state, status, assessment, ImportPolicy::Replace, note.get_untracked(), i18n);
                     }
                 }
             }
@@ -290,13 +298,13 @@ fn ImportResults(status: RwSignal<Status>) -> impl IntoView {
                 <button type="button" class="button button-danger" on:click=move |_| {
                     if let Some(a) = pending.get_untracked() {
                         pending.set(None);
-                        finish_import(state, status, a, ImportPolicy::Replace, i18n);
+                        finish_import(state, status, a, ImportPolicy::Replace, note.get_untracked(), i18n);
                     }
                 }>{t!(i18n, import.replace)}</button>
                 <button type="button" class="button" on:click=move |_| {
                     if let Some(a) = pending.get_untracked() {
                         pending.set(None);
-                        finish_import(state, status, a, ImportPolicy::KeepBoth(new_id()), i18n);
+                        finish_import(state, status, a, ImportPolicy::KeepBoth(new_id()), note.get_untracked(), i18n);
                     }
                 }>{t!(i18n, import.keep_both)}</button>
                 <button type="button" class="button" on:click=move |_| {
@@ -313,11 +321,16 @@ fn finish_import(
     status: RwSignal<Status>,
     assessment: Assessment,
     policy: ImportPolicy,
+    note: Option<String>,
     i18n: leptos_i18n::I18nContext<Locale>,
 ) {
     let name = assessment.display_name();
     state.import(assessment, policy);
-    status.set(Status::Ok(t_string!(i18n, import.done, name = name).to_string()));
+    let done = t_string!(i18n, import.done, name = name).to_string();
+    status.set(Status::Ok(match note {
+        Some(n) => format!("{done} {n}"),
+        None => done,
+    }));
 }
 
 /// "Cargar otro modelo": adds a model from a JSON file, after full validation.

@@ -2,6 +2,7 @@
 
 mod about;
 mod assessments;
+mod backup;
 mod criterion;
 mod experiences;
 mod haga;

@@ -173,14 +173,20 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
                 .map(|p| p.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
         })
     });
+    let lang = use_lang();
+    let refreshed: RwSignal<Option<String>> = RwSignal::new(None);
     let generate = move |_| {
         let Some(a) = state.assessment(&id.get_value()) else {
             return;
         };
-        let plan = model.with_value(|m| {
+        let had_plan = a.plan().is_some();
+        let (plan, summary) = model.with_value(|m| {
             haga.with_value(|h| plan_gen::refresh(m, &a, &recommend(m, h, &a, &score(m, &a)), &now_iso()))
         });
         state.update(&id.get_value(), Change::SetPlan(plan));
+        if had_plan {
+            refreshed.set(Some(catalog(lang.get_untracked()).plan_refreshed(summary.achieved, summary.new)));
+        }
     };
     let name = move || {
         state
@@ -207,12 +213,16 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, plan.print)}</button>
             </Show>
         </div>
+        <div class="status no-print" role="status" aria-live="polite">
+            {move || refreshed.get().map(|text| view! { <p class="status-ok">{text}</p> })}
+        </div>
         <Show when=move || step_ids.with(Option::is_some) fallback=move || view! { <p class="card">{t!(i18n, plan.empty)}</p> }>
             <p class="muted no-print">{t!(i18n, plan.regenerate_help)}</p>
             {Phase::ALL.into_iter().map(|phase| view! {
                 <section class="phase" aria-labelledby=format!("phase-{phase:?}")>
                     <h2 id=format!("phase-{phase:?}")>{move || phase_title(phase, i18n)}</h2>
                     <p class="muted">{move || phase_text(phase, i18n)}</p>
+                    <AddStep assessment=id.get_value() phase />
                     {[Horizon::EarlyWin, Horizon::MediumTerm].into_iter().map(|horizon| {
                         let steps = move || state.workspace.with(|w| {
                             w.get(&id.get_value()).and_then(|a| a.plan()).map(|p| {
@@ -242,6 +252,30 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
                 </div>
             </section>
         </Show>
+    }
+}
+
+/// "Agregar un paso propio" to a phase.
+#[component]
+fn AddStep(assessment: String, phase: Phase) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let draft = RwSignal::new(String::new());
+    let dom = format!("add-step-{phase:?}");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let title = draft.get_untracked();
+        if !title.trim().is_empty() {
+            state.update(&assessment, Change::AddStep { phase, title });
+            draft.set(String::new());
+        }
+    };
+    view! {
+        <form class="inline-form add-step no-print" on:submit=submit>
+            <label for=dom.clone()>{t!(i18n, plan.add_step)}</label>
+            <input id=dom type="text" maxlength="2000" prop:value=draft on:input=move |ev| draft.set(event_target_value(&ev)) />
+            <button type="submit" class="button">{t!(i18n, plan.add)}</button>
+        </form>
     }
 }
 
@@ -327,19 +361,48 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
         }
         _ => None,
     };
+    let custom = matches!(initial.subject, plan::Subject::Custom { .. });
+    let achieved = move || current().is_some_and(|s| s.achieved);
+    let printed = move || {
+        let Some(s) = current() else { return String::new() };
+        let mut parts = Vec::new();
+        if !s.owner.trim().is_empty() {
+            parts.push(format!("{}: {}", t_string!(i18n, plan.owner), s.owner.trim()));
+        }
+        if !s.due.is_empty() {
+            parts.push(format!("{}: {}", t_string!(i18n, plan.due), s.due));
+        }
+        parts.push(format!("{}: {}", t_string!(i18n, plan.status), status_label(s.status, i18n)));
+        if !s.notes.trim().is_empty() {
+            parts.push(format!("{}: {}", t_string!(i18n, plan.notes), s.notes.trim()));
+        }
+        parts.join(" · ")
+    };
     view! {
-        <li class="card plan-step" id=dom.clone()>
-            <h4>{title}</h4>
+        <li class="card plan-step" class:achieved=achieved id=dom.clone()>
+            <h4>
+                {title}
+                <Show when=achieved>" " <span class="tag achieved-tag">{t!(i18n, plan.achieved)}</span></Show>
+            </h4>
             {(!links.is_empty()).then(|| view! {
                 <p class="meta">{t!(i18n, plan.helps)} " "
                     {links.into_iter().map(|(href, label)| view! { <A href=href>{label}</A>" " }).collect_view()}
                 </p>
             })}
             {methodology_link.map(|href| view! { <p class="no-print"><A href=href>{t!(i18n, plan.open_canvas)}</A></p> })}
-            <div class="step-fields">
+            <p class="print-only step-print">{printed}</p>
+            <div class="step-fields no-print">
+                {custom.then(|| view! {
+                    <div class="field wide">
+                        <label for=format!("{dom}-title")>{t!(i18n, plan.step_title)}</label>
+                        <input id=format!("{dom}-title") type="text" maxlength="2000"
+                            value=match &initial.subject { plan::Subject::Custom { title } => title.clone(), _ => String::new() }
+                            on:input=move |ev| edit(StepEdit::Title(event_target_value(&ev))) />
+                    </div>
+                })}
                 <div class="field">
                     <label for=format!("{dom}-owner")>{t!(i18n, plan.owner)}</label>
-                    <input id=format!("{dom}-owner") type="text" value=initial.owner.clone() on:input=move |ev| edit(StepEdit::Owner(event_target_value(&ev))) />
+                    <input id=format!("{dom}-owner") type="text" maxlength="2000" value=initial.owner.clone() on:input=move |ev| edit(StepEdit::Owner(event_target_value(&ev))) />
                 </div>
                 <div class="field">
                     <label for=format!("{dom}-due")>{t!(i18n, plan.due)}</label>
@@ -358,8 +421,11 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
                 </div>
                 <div class="field wide">
                     <label for=format!("{dom}-notes")>{t!(i18n, plan.notes)}</label>
-                    <textarea id=format!("{dom}-notes") rows="2" on:input=move |ev| edit(StepEdit::Notes(event_target_value(&ev)))>{initial.notes.clone()}</textarea>
+                    <textarea id=format!("{dom}-notes") rows="2" maxlength="2000" on:input=move |ev| edit(StepEdit::Notes(event_target_value(&ev)))>{initial.notes.clone()}</textarea>
                 </div>
+                {custom.then(|| view! {
+                    <p><button type="button" class="link" on:click=move |_| state.update(&aid.get_value(), Change::RemoveStep(sid.get_value()))>{t!(i18n, plan.remove_step)}</button></p>
+                })}
             </div>
         </li>
     }

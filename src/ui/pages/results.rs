@@ -86,14 +86,22 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
         model.with_value(|m| messages::stage_name(catalog(lang), m, level))
     };
     let (exported, set_exported) = signal(false);
+    // One click, one file: a second click while the first download starts does nothing.
+    let exporting = RwSignal::new(false);
     let export = move |_| {
         let Some(a) = assessment.get_untracked() else {
             return;
         };
+        if exporting.get_untracked() {
+            return;
+        }
+        exporting.set(true);
         let file = model.with_value(|m| exchange::export(m, &a, env!("CARGO_PKG_VERSION"), &now_iso()));
         if download(&exchange::file_name(&a), "application/json", &exchange::to_json(&file)).is_ok() {
             set_exported.set(true);
+            state.mark_exported();
         }
+        set_timeout(move || exporting.set(false), std::time::Duration::from_millis(1500));
     };
     let n_stages = model.with_value(|m| m.stages().len());
 
@@ -333,11 +341,13 @@ fn LinesAndConditions(
                     <tbody>
                         {move || scores.with(|s| s.lines.iter().map(|l| {
                             let name = model.with_value(|m| m.line(&l.line).map(|x| x.name.get(lang.get()).to_string()).unwrap_or_default());
-                            let width = format!("width: {:.0}%", l.share * 100.0);
+                            // An SVG bar, not a style attribute: the page's Content-Security-Policy
+                            // allows no inline styles.
+                            let width = format!("{:.1}", (l.share * 100.0).clamp(0.0, 100.0));
                             view! {
                                 <tr>
                                     <th scope="row">{name}</th>
-                                    <td><span class="bar" aria-hidden="true"><span style=width></span></span> {percent(l.share, lang.get())}</td>
+                                    <td><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="bar-bg" width="100" height="10" /><rect class="bar-fill" width=width height="10" /></svg> {percent(l.share, lang.get())}</td>
                                     <td>{l.applicable} " / " {l.total}</td>
                                 </tr>
                             }

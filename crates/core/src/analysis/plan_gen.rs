@@ -8,7 +8,7 @@
 
 use crate::analysis::recommend::Recommendations;
 use crate::answers::assessment::Assessment;
-use crate::answers::plan::{Horizon, Phase, Plan, PlanStep, Subject};
+use crate::answers::plan::{Horizon, Phase, Plan, PlanStep, Refreshed, Subject};
 use crate::content::model::Model;
 use crate::content::scale::Tone;
 
@@ -83,13 +83,16 @@ pub fn generate(model: &Model, assessment: &Assessment, recs: &Recommendations, 
     }
 }
 
-/// The plan to save after "update with today's results": a fresh plan that keeps the team's
-/// edits on every step still in it.
-pub fn refresh(model: &Model, assessment: &Assessment, recs: &Recommendations, now: &str) -> Plan {
+/// The plan to save after "update with today's results", and what changed: a fresh plan that
+/// keeps the team's work (see `Plan::regenerate`).
+pub fn refresh(model: &Model, assessment: &Assessment, recs: &Recommendations, now: &str) -> (Plan, Refreshed) {
     let fresh = generate(model, assessment, recs, now);
     match assessment.plan() {
         Some(old) => old.regenerate(fresh),
-        None => fresh,
+        None => {
+            let new = fresh.steps.len();
+            (fresh, Refreshed { achieved: 0, new })
+        }
     }
 }
 

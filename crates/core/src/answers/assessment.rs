@@ -10,7 +10,7 @@
 //! Timestamps are ISO 8601 strings supplied by the caller (the browser's clock in the app, fixed
 //! strings in tests), which keeps this module free of any clock.
 
-use crate::answers::plan::{Plan, StepEdit};
+use crate::answers::plan::{Phase, Plan, StepEdit};
 use crate::base::ids::{AssessmentId, ConditionId, CriterionId, OptionId};
 use crate::content::model::{Criterion, Model, ModelRef};
 use crate::content::places::PopulationBand;
@@ -137,6 +137,10 @@ pub enum Change {
         step: String,
         edit: StepEdit,
     },
+    /// Adds a step the team wrote to a phase of the plan.
+    AddStep { phase: Phase, title: String },
+    /// Removes a step the team wrote.
+    RemoveStep(String),
     Rename(String),
 }
 
@@ -257,6 +261,16 @@ impl Assessment {
             Change::PlanStep { step, edit } => {
                 if let Some(plan) = &mut self.plan {
                     plan.edit(step, edit.clone());
+                }
+            }
+            Change::AddStep { phase, title } => {
+                if let Some(plan) = &mut self.plan {
+                    plan.add_custom(*phase, title);
+                }
+            }
+            Change::RemoveStep(id) => {
+                if let Some(plan) = &mut self.plan {
+                    plan.remove_custom(id);
                 }
             }
             Change::Rename(name) => self.name = cut(name.trim(), 200),

@@ -59,6 +59,8 @@ pub enum Subject {
     Methodology { methodology: String, pillar: PillarId },
     Criterion { criterion: CriterionId },
     Reassess,
+    /// A step the team wrote itself.
+    Custom { title: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +86,10 @@ pub struct PlanStep {
     pub status: Status,
     #[serde(default)]
     pub notes: String,
+    /// What the step was for is now met (by today's answers). The step is kept, with what the
+    /// team wrote in it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub achieved: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,28 +107,66 @@ pub enum StepEdit {
     Due(String),
     Status(Status),
     Notes(String),
+    /// Renames a step the team wrote (other steps take their title from what they are about).
+    Title(String),
+}
+
+/// What "update with today's results" changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refreshed {
+    /// Steps whose subject is now met: kept and marked achieved.
+    pub achieved: usize,
+    /// Steps that were not in the plan before.
+    pub new: usize,
+}
+
+/// Longest text kept in a step's fields.
+pub const MAX_STEP_CHARS: usize = 2000;
+
+fn cut(s: &str) -> String {
+    s.chars().take(MAX_STEP_CHARS).collect()
 }
 
 impl Plan {
-    /// A new plan that keeps the team's edits on steps that are still there.
-    pub fn regenerate(&self, fresh: Plan) -> Plan {
-        let steps = fresh
+    /// A fresh plan that keeps the team's work: every step still recommended keeps its owner,
+    /// date, status and notes; a step about a criterion or condition that is no longer missing
+    /// is kept and marked achieved (never deleted); the team's own steps stay as they are.
+    pub fn regenerate(&self, fresh: Plan) -> (Plan, Refreshed) {
+        let mut summary = Refreshed::default();
+        let mut steps: Vec<PlanStep> = fresh
             .steps
             .into_iter()
             .map(|mut s| {
-                if let Some(old) = self.steps.iter().find(|o| o.id == s.id) {
-                    s.owner.clone_from(&old.owner);
-                    s.due.clone_from(&old.due);
-                    s.status = old.status;
-                    s.notes.clone_from(&old.notes);
+                match self.steps.iter().find(|o| o.id == s.id) {
+                    Some(old) => {
+                        s.owner.clone_from(&old.owner);
+                        s.due.clone_from(&old.due);
+                        s.status = old.status;
+                        s.notes.clone_from(&old.notes);
+                    }
+                    None => summary.new += 1,
                 }
                 s
             })
             .collect();
-        Plan {
-            generated_at: fresh.generated_at,
-            steps,
+        for old in &self.steps {
+            if steps.iter().any(|s| s.id == old.id) {
+                continue;
+            }
+            let mut kept = old.clone();
+            if matches!(old.subject, Subject::Criterion { .. } | Subject::Condition { .. }) && !old.achieved {
+                kept.achieved = true;
+                summary.achieved += 1;
+            }
+            steps.push(kept);
         }
+        (
+            Plan {
+                generated_at: fresh.generated_at,
+                steps,
+            },
+            summary,
+        )
     }
 
     /// Steps of a phase, early wins first, in generation order otherwise.
@@ -135,12 +179,37 @@ impl Plan {
     pub fn edit(&mut self, id: &str, edit: StepEdit) {
         if let Some(s) = self.steps.iter_mut().find(|s| s.id == id) {
             match edit {
-                StepEdit::Owner(v) => s.owner = v,
-                StepEdit::Due(v) => s.due = v,
+                StepEdit::Owner(v) => s.owner = cut(&v),
+                StepEdit::Due(v) => s.due = v.chars().take(10).collect(),
                 StepEdit::Status(v) => s.status = v,
-                StepEdit::Notes(v) => s.notes = v,
+                StepEdit::Notes(v) => s.notes = cut(&v),
+                StepEdit::Title(v) => {
+                    if let Subject::Custom { title } = &mut s.subject {
+                        *title = cut(&v);
+                    }
+                }
             }
         }
+    }
+
+    /// Adds a step the team wrote, in a phase; returns its id.
+    pub fn add_custom(&mut self, phase: Phase, title: &str) -> String {
+        let n = (1..)
+            .find(|n| !self.steps.iter().any(|s| s.id == format!("custom:{n}")))
+            .unwrap_or(0);
+        let id = format!("custom:{n}");
+        self.steps.push(PlanStep::new(
+            id.clone(),
+            phase,
+            Horizon::MediumTerm,
+            Subject::Custom { title: cut(title) },
+        ));
+        id
+    }
+
+    /// Removes a step the team wrote (generated steps are kept: their subject decides them).
+    pub fn remove_custom(&mut self, id: &str) {
+        self.steps.retain(|s| !(s.id == id && matches!(s.subject, Subject::Custom { .. })));
     }
 }
 
@@ -158,6 +227,7 @@ impl PlanStep {
             due: String::new(),
             status: Status::Pending,
             notes: String::new(),
+            achieved: false,
         }
     }
 }

@@ -180,6 +180,10 @@ pub enum ModelError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     Empty(Kind),
+    /// The model's own id or version is blank.
+    NoIdentity,
+    /// A condition on an answer names no option, so the question would never be asked.
+    EmptyWhen { criterion: String },
     TooManyCells(usize),
     NoKnownLanguage,
     TooManyLanguages(usize),
@@ -279,7 +283,11 @@ impl Model {
                 })
             }
         };
-        Model::from_file(file, hash)
+        let source_format = format.and_then(|f| u32::try_from(f).ok()).unwrap_or(MODEL_FORMAT);
+        Model::from_file(file, hash).map(|mut m| {
+            m.format = source_format;
+            m
+        })
     }
 
     /// The MEGA IP model bundled with the app. Its file is validated by the tests, so this
@@ -298,6 +306,7 @@ impl Model {
         }
     }
 
+    /// The format of the file the model was read from (1 or 2).
     pub fn format(&self) -> u32 {
         self.format
     }
@@ -481,6 +490,9 @@ fn shape<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, 
 /// Builds the model and records every problem. Linear in the size of the file: every lookup
 /// goes through a set or a map built once.
 fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
+    if file.id.trim().is_empty() || file.version.trim().is_empty() {
+        out.push(Problem::NoIdentity);
+    }
     let mut languages: Vec<String> = Vec::new();
     for l in file.languages {
         if !languages.contains(&l) {
@@ -679,6 +691,9 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
             }
         }
         if let Some(w) = &c.when {
+            if w.any_of.is_empty() {
+                out.push(Problem::EmptyWhen { criterion: at.to_owned() });
+            }
             match seen_criteria.get(w.criterion.as_str()).and_then(|i| criteria.get(*i)) {
                 None => out.push(Problem::WhenNotEarlier {
                     criterion: at.to_owned(),

@@ -176,6 +176,7 @@ pub struct CriterionFile {
     pub scale: Option<ScaleId>,
     /// This question's own options, instead of a shared scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(length(min = 1)))]
     pub options: Option<Vec<OptionFile>>,
     /// Improvement texts for this question, by option id (they take precedence over the
     /// option's own feedback).

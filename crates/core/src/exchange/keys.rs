@@ -12,6 +12,8 @@ pub const PREFS: Key = Key::new("prefs", 1);
 pub const MODELS: Key = Key::new("models", 2);
 /// Before: the user's models as the app's own serialization of format-1 models.
 pub const MODELS_V1: Key = Key::new("models", 1);
+/// When the device last wrote its data to a file (`backup::ExportMark`).
+pub const EXPORTS: Key = Key::new("exports", 1);
 /// The ids of the assessments on this device, one record each under [`assessment`].
 pub const ASSESSMENT_INDEX: Key = Key::new("assessments.index", 3);
 /// Before: every assessment in one value, rewritten whole on each change (v2 added canvases

@@ -5,6 +5,7 @@
 //! reached through the [`storage::Backend`] trait, which the app implements over
 //! `localStorage` and the tests over memory.
 
+pub mod backup;
 pub mod keys;
 pub mod records;
 pub mod results;

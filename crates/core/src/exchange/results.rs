@@ -176,6 +176,9 @@ pub struct Imported {
     pub migrated_from: Option<u32>,
     /// Whether overlong notes or links had to be cut to the app's limits.
     pub cut: bool,
+    /// The scores written in the file disagree with its answers: it was edited by hand or by
+    /// another version. The scores shown are the ones computed from the answers.
+    pub scores_differ: bool,
 }
 
 /// Reads a results file against the models the app has.
@@ -200,6 +203,7 @@ pub fn import(json: &str, models: &[&Model], haga: Option<&Haga>) -> Result<Impo
         return Err(ImportError::NewerFormat { found: format });
     }
     let format = u32::try_from(format).map_err(|_| ImportError::Shape { path: "format".into() })?;
+    let written_scores = value.get("scores").cloned();
     if format < RESULTS_FORMAT {
         value = migrate(value, format)?;
     }
@@ -208,12 +212,35 @@ pub fn import(json: &str, models: &[&Model], haga: Option<&Haga>) -> Result<Impo
     })?;
     let mut assessment = file.assessment;
     check(&assessment, models, haga)?;
+    let scores_differ = models
+        .iter()
+        .find(|m| m.is(assessment.model()))
+        .is_some_and(|m| !scores_agree(written_scores.as_ref(), &score(m, &assessment)));
     let cut = assessment.enforce_limits();
     Ok(Imported {
         assessment,
         migrated_from: (format < RESULTS_FORMAT).then_some(format),
         cut,
+        scores_differ,
     })
+}
+
+/// Whether the figures written in a file (of any format) agree with the ones computed now: the
+/// overall level, the mean index and each pillar's level and index.
+fn scores_agree(written: Option<&serde_json::Value>, now: &Scores) -> bool {
+    let Some(w) = written else { return false };
+    let same_f64 = |v: Option<&serde_json::Value>, x: f64| v.and_then(|v| v.as_f64()).is_some_and(|y| (y - x).abs() < 1e-6);
+    let pillars = w.get("pillars").and_then(|p| p.as_array());
+    w.get("overall_level").and_then(|v| v.as_u64()) == Some(now.overall_level as u64)
+        && same_f64(w.get("mean_index"), now.mean_index)
+        && pillars.is_some_and(|ps| {
+            ps.len() == now.pillars.len()
+                && ps.iter().zip(&now.pillars).all(|(p, n)| {
+                    p.get("pillar").and_then(|v| v.as_str()) == Some(n.pillar.as_str())
+                        && p.get("level").and_then(|v| v.as_u64()) == Some(n.level as u64)
+                        && same_f64(p.get("index"), n.index)
+                })
+        })
 }
 
 /// Checks an assessment against the models the app has (and the toolkit, for canvases): the

@@ -7,6 +7,7 @@ use crate::base::locale::Lang;
 use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
 use crate::content::toolkit::{Availability, Haga, Initiative};
+use crate::exchange::backup::BackupError;
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
 
 pub struct En;
@@ -78,6 +79,8 @@ impl Catalog for En {
     fn model_problem(&self, p: &Problem) -> String {
         match p {
             Problem::Empty(k) => format!("it has no {}", kind(*k)),
+            Problem::NoIdentity => "the model has no id or no version".into(),
+            Problem::EmptyWhen { criterion } => format!("criterion “{criterion}” depends on an answer but names none"),
             Problem::TooManyCells(n) => format!("it has {n} pillar × stage cells, too many for a self-assessment"),
             Problem::NoKnownLanguage => "it declares no language this app can show (es, en)".into(),
             Problem::TooManyLanguages(n) => format!("it declares {n} languages; the limit is 16"),
@@ -107,7 +110,7 @@ impl Catalog for En {
                 "criterion “{criterion}” does not fit its scale: with a stage it needs a points scale; without one, a scale of statements per stage"
             ),
             Problem::ConditionScale { condition } => {
-                format!("condition “{condition}” needs a points scale, not statements per stage")
+                format!("condition “{condition}” needs a scale with points on every option")
             }
             Problem::BothScaleAndOptions { criterion } => {
                 format!("criterion “{criterion}” has both a scale and its own options; keep only one")
@@ -161,6 +164,33 @@ impl Catalog for En {
                 id_list(&ids.shown, ids.total, more)
             ),
         }
+    }
+
+    fn backup_error(&self, e: &BackupError) -> String {
+        match e {
+            BackupError::TooLarge { bytes } => format!("The file is {} MB: too large to be a copy of this device.", mb(*bytes)),
+            BackupError::NotJson => "The file cannot be read: it is not a JSON file.".into(),
+            BackupError::NotABackup => "This file is not a copy made by the app. For a results file, use “Import results”.".into(),
+            BackupError::NewerFormat { found } => format!("The copy was made with a newer version of the app (format {found}). Update the app and try again."),
+        }
+    }
+
+    fn restore_summary(&self, restored: usize, already: usize, refused: usize) -> String {
+        let mut parts = vec![match restored {
+            1 => "1 assessment was restored.".to_owned(),
+            n => format!("{n} assessments were restored."),
+        }];
+        if already > 0 {
+            parts.push(format!("{already} were already on this device."));
+        }
+        if refused > 0 {
+            parts.push(format!("{refused} could not be read and were left out."));
+        }
+        parts.join(" ")
+    }
+
+    fn import_scores_differ(&self) -> &'static str {
+        "Note: the figures saved in the file do not match its answers. Someone may have edited it by hand, or it comes from another version. We show the figures computed from the answers."
     }
 
     fn pillar_headline(&self, advice: &PillarAdvice, model: &Model) -> String {
@@ -282,6 +312,20 @@ impl Catalog for En {
         }
     }
 
+    fn plan_refreshed(&self, achieved: usize, new: usize) -> String {
+        let achieved = match achieved {
+            0 => "no step achieved".to_owned(),
+            1 => "1 step achieved".to_owned(),
+            n => format!("{n} steps achieved"),
+        };
+        let new = match new {
+            0 => "none new".to_owned(),
+            1 => "1 new".to_owned(),
+            n => format!("{n} new"),
+        };
+        format!("Plan updated: {achieved}, {new}. What you wrote in each step is kept.")
+    }
+
     fn plan_step_title(&self, step: &PlanStep, model: &Model, haga: &Haga) -> String {
         let lang = model.content_lang(Lang::En);
         match &step.subject {
@@ -307,6 +351,7 @@ impl Catalog for En {
             Subject::Reassess => {
                 "Repeat the self-assessment within a year (by duplicating it) and compare the results".into()
             }
+            Subject::Custom { title } => title.clone(),
         }
     }
 

@@ -7,6 +7,7 @@ use crate::base::locale::Lang;
 use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
 use crate::content::toolkit::{Availability, Haga, Initiative};
+use crate::exchange::backup::BackupError;
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
 
 pub struct Es;
@@ -75,6 +76,8 @@ impl Catalog for Es {
     fn model_problem(&self, p: &Problem) -> String {
         match p {
             Problem::Empty(k) => format!("no tiene ningún elemento de tipo {}", kind(*k).1),
+            Problem::NoIdentity => "le falta el id o la versión del modelo".into(),
+            Problem::EmptyWhen { criterion } => format!("el criterio «{criterion}» depende de una respuesta, pero no dice de cuál"),
             Problem::TooManyCells(n) => format!("tiene {n} celdas de pilar y etapa, demasiadas para un autodiagnóstico"),
             Problem::NoKnownLanguage => "no declara ningún idioma que esta aplicación sepa mostrar (es, en)".into(),
             Problem::TooManyLanguages(n) => format!("declara {n} idiomas; el máximo es 16"),
@@ -105,7 +108,7 @@ impl Catalog for Es {
                 "el criterio «{criterion}» no encaja con su escala: con etapa necesita una escala de puntos; sin etapa, una de frases por etapa"
             ),
             Problem::ConditionScale { condition } => {
-                format!("la condición «{condition}» necesita una escala de puntos, no de frases por etapa")
+                format!("la condición «{condition}» necesita una escala con puntos en todas sus opciones")
             }
             Problem::BothScaleAndOptions { criterion } => {
                 format!("el criterio «{criterion}» tiene a la vez una escala y opciones propias; deja solo una")
@@ -159,6 +162,33 @@ impl Catalog for Es {
                 id_list(&ids.shown, ids.total, more)
             ),
         }
+    }
+
+    fn backup_error(&self, e: &BackupError) -> String {
+        match e {
+            BackupError::TooLarge { bytes } => format!("El archivo pesa {} MB: es demasiado grande para ser una copia de este dispositivo.", mb(*bytes)),
+            BackupError::NotJson => "El archivo no se puede leer: no es un archivo JSON.".into(),
+            BackupError::NotABackup => "Este archivo no es una copia de la aplicación. Para un archivo de resultados, usa «Importar resultados».".into(),
+            BackupError::NewerFormat { found } => format!("La copia se hizo con una versión más nueva de la aplicación (formato {found}). Actualiza la aplicación e inténtalo de nuevo."),
+        }
+    }
+
+    fn restore_summary(&self, restored: usize, already: usize, refused: usize) -> String {
+        let mut parts = vec![match restored {
+            1 => "Se recuperó 1 autodiagnóstico.".to_owned(),
+            n => format!("Se recuperaron {n} autodiagnósticos."),
+        }];
+        if already > 0 {
+            parts.push(format!("{already} ya estaban en este dispositivo."));
+        }
+        if refused > 0 {
+            parts.push(format!("{refused} no se pudieron leer y quedaron fuera."));
+        }
+        parts.join(" ")
+    }
+
+    fn import_scores_differ(&self) -> &'static str {
+        "Ojo: las cifras guardadas en el archivo no coinciden con sus respuestas. Puede que alguien lo editara a mano o que venga de otra versión. Mostramos las cifras calculadas a partir de las respuestas."
     }
 
     fn pillar_headline(&self, advice: &PillarAdvice, model: &Model) -> String {
@@ -282,6 +312,20 @@ impl Catalog for Es {
         }
     }
 
+    fn plan_refreshed(&self, achieved: usize, new: usize) -> String {
+        let achieved = match achieved {
+            0 => "ningún paso cumplido".to_owned(),
+            1 => "1 paso cumplido".to_owned(),
+            n => format!("{n} pasos cumplidos"),
+        };
+        let new = match new {
+            0 => "ninguno nuevo".to_owned(),
+            1 => "1 nuevo".to_owned(),
+            n => format!("{n} nuevos"),
+        };
+        format!("Plan actualizado: {achieved}, {new}. Lo que escribiste en cada paso se conserva.")
+    }
+
     fn plan_step_title(&self, step: &PlanStep, model: &Model, haga: &Haga) -> String {
         let lang = model.content_lang(Lang::Es);
         match &step.subject {
@@ -307,6 +351,7 @@ impl Catalog for Es {
             Subject::Reassess => {
                 "Repetir el autodiagnóstico dentro de un año (duplicándolo) y comparar los resultados".into()
             }
+            Subject::Custom { title } => title.clone(),
         }
     }
 

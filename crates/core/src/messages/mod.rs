@@ -21,6 +21,7 @@ use crate::base::locale::Lang;
 use crate::content::model::{Model, ModelError, Problem};
 use crate::content::places::PopulationBand;
 use crate::content::toolkit::{Availability, Haga, Initiative};
+use crate::exchange::backup::BackupError;
 use crate::exchange::results::ImportError;
 
 /// The sentences of one language.
@@ -32,10 +33,18 @@ pub trait Catalog {
     fn model_problem(&self, p: &Problem) -> String;
     fn import_error(&self, e: &ImportError) -> String;
 
+    /// An imported file's written scores disagree with its answers.
+    fn import_scores_differ(&self) -> &'static str;
+    fn backup_error(&self, e: &BackupError) -> String;
+    /// What "Restaurar una copia" did: assessments brought in, already here, refused.
+    fn restore_summary(&self, restored: usize, already: usize, refused: usize) -> String;
+
     // Recommendations and the plan.
     fn pillar_headline(&self, advice: &PillarAdvice, model: &Model) -> String;
     fn pick_reason(&self, advice: &PillarAdvice, pick: &Pick, model: &Model, haga: &Haga) -> String;
     fn condition_reason(&self, advice: &ConditionAdvice, model: &Model, haga: &Haga) -> String;
+    /// What "update with today's results" did to the plan.
+    fn plan_refreshed(&self, achieved: usize, new: usize) -> String;
     fn plan_step_title(&self, step: &PlanStep, model: &Model, haga: &Haga) -> String;
 
     // Labels.

@@ -42,6 +42,8 @@ fn every_problem() -> Vec<Problem> {
     let s = || "x".to_owned();
     vec![
         Problem::Empty(Kind::Stage),
+        Problem::NoIdentity,
+        Problem::EmptyWhen { criterion: s() },
         Problem::TooManyCells(20_000),
         Problem::NoKnownLanguage,
         Problem::TooManyLanguages(17),
@@ -120,6 +122,19 @@ fn every_message_exists_in_every_language() {
         out.extend(PopulationBand::ALL.iter().map(|b| c.band(*b).to_owned()));
         out.extend(Initiative::ALL.iter().map(|i| c.initiative(*i).to_owned()));
         out.push(c.no_stage().into());
+        for e in [
+            crate::exchange::backup::BackupError::TooLarge { bytes: 50_000_000 },
+            crate::exchange::backup::BackupError::NotJson,
+            crate::exchange::backup::BackupError::NotABackup,
+            crate::exchange::backup::BackupError::NewerFormat { found: 2 },
+        ] {
+            out.push(c.backup_error(&e));
+        }
+        out.push(c.restore_summary(3, 1, 2));
+        out.push(c.restore_summary(1, 0, 0));
+        out.push(c.plan_refreshed(2, 3));
+        out.push(c.import_scores_differ().to_owned());
+        out.push(c.plan_refreshed(0, 1));
         out.extend(
             [Availability::Yes, Availability::Partial, Availability::No]
                 .iter()

@@ -69,12 +69,34 @@ fn refreshing_keeps_the_teams_edits() {
             NOW,
         );
     }
-    set_condition(&mut a, "marco-normativo", Some("yes"));
-    let again = refresh(&model, &a, &recommend(&model, &haga, &a, &score(&model, &a)), NOW);
-    assert!(
-        again.steps.iter().all(|s| s.id != "condition:marco-normativo"),
-        "a met condition leaves"
+    a.apply(
+        &Change::PlanStep {
+            step: "condition:marco-normativo".into(),
+            edit: StepEdit::Owner("Jurídica".into()),
+        },
+        NOW,
     );
+    a.apply(
+        &Change::AddStep {
+            phase: Phase::Design,
+            title: "Presentar el plan al Concejo".into(),
+        },
+        NOW,
+    );
+    set_condition(&mut a, "marco-normativo", Some("yes"));
+    let (again, summary) = refresh(&model, &a, &recommend(&model, &haga, &a, &score(&model, &a)), NOW);
+    let met = again
+        .steps
+        .iter()
+        .find(|s| s.id == "condition:marco-normativo")
+        .expect("a met condition stays in the plan");
+    assert!(met.achieved, "and is marked achieved");
+    assert_eq!(met.owner, "Jurídica", "with what the team wrote");
+    assert!(again.steps.iter().any(|s| s.subject
+        == Subject::Custom {
+            title: "Presentar el plan al Concejo".into()
+        }));
+    assert_eq!(summary.achieved, 1);
     let kept = again.steps.iter().find(|s| s.id == "condition:capacidades").unwrap();
     assert_eq!(
         (kept.owner.as_str(), kept.status, kept.notes.as_str()),
@@ -84,4 +106,19 @@ fn refreshing_keeps_the_teams_edits() {
         again.steps.iter().find(|s| s.id == "reassess").unwrap().due,
         "2027-03-01"
     );
+}
+
+#[test]
+fn teams_add_rename_and_remove_their_own_steps_only() {
+    let (model, haga, mut a) = setup();
+    a.apply(&Change::SetPlan(plan_for(&model, &haga, &a)), NOW);
+    a.apply(&Change::AddStep { phase: Phase::CoDesign, title: "Taller con juntas".into() }, NOW);
+    let id = a.plan().unwrap().steps.iter().find(|s| matches!(s.subject, Subject::Custom { .. })).unwrap().id.clone();
+    a.apply(&Change::PlanStep { step: id.clone(), edit: StepEdit::Title("Taller con juntas de acción comunal".into()) }, NOW);
+    assert!(a.plan().unwrap().steps.iter().any(|s| s.subject == Subject::Custom { title: "Taller con juntas de acción comunal".into() }));
+    let before = a.plan().unwrap().steps.len();
+    a.apply(&Change::RemoveStep("reassess".into()), NOW);
+    assert_eq!(a.plan().unwrap().steps.len(), before, "a generated step is not removed");
+    a.apply(&Change::RemoveStep(id), NOW);
+    assert_eq!(a.plan().unwrap().steps.len(), before - 1);
 }

@@ -1,0 +1,26 @@
+// Trunk post-build hook: moves the inline module script Trunk writes into index.html (the one
+// that loads the wasm) into its own hashed file, so the page can forbid inline scripts with its
+// Content-Security-Policy (`script-src 'self'`). Runs before gen-sw.mjs, which then precaches
+// the new file like any other.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('boot-script: TRUNK_STAGING_DIR is not set (run through trunk build)');
+  process.exit(1);
+}
+const indexPath = join(dir, 'index.html');
+const html = readFileSync(indexPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+const found = [...html.matchAll(inline)];
+if (found.length !== 1) {
+  console.error(`boot-script: expected one inline module script in index.html, found ${found.length}`);
+  process.exit(1);
+}
+const body = found[0][1].trim() + '\n';
+const name = `boot-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, name), body);
+writeFileSync(indexPath, html.replace(found[0][0], `<script type="module" src="/${name}"></script>`));
+console.log(`boot-script: inline loader moved to /${name}`);
