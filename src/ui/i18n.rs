@@ -4,7 +4,13 @@
 //! raw key. Content (the model, tools, experiences) is data with its own languages, not here.
 
 // Generated code: its lints are leptos_i18n's business.
-#![allow(missing_docs, clippy::all, clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(
+    missing_docs,
+    clippy::all,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing
+)]
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub use self::i18n::*;
 

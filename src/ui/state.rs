@@ -308,7 +308,9 @@ impl AppState {
 
     /// Notes that the device's data was just written to a file (a copy or a results file).
     pub fn mark_exported(&self) {
-        let answers = self.workspace.with_untracked(|w| w.all().iter().map(|a| a.answers().len()).sum());
+        let answers = self
+            .workspace
+            .with_untracked(|w| w.all().iter().map(|a| a.answers().len()).sum());
         let mark = megaip_core::exchange::backup::ExportMark {
             at_ms: js_sys::Date::now() as u64,
             answers,

@@ -275,7 +275,14 @@ fn ImportResults(status: RwSignal<Status>) -> impl IntoView {
                         status.set(Status::None);
                         pending.set(Some(assessment));
                     } else {
-                        finish_import(state, status, assessment, ImportPolicy::Replace, note.get_untracked(), i18n);
+                        finish_import(
+                            state,
+                            status,
+                            assessment,
+                            ImportPolicy::Replace,
+                            note.get_untracked(),
+                            i18n,
+                        );
                     }
                 }
             }

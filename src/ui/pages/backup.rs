@@ -29,8 +29,13 @@ pub fn CopySection() -> impl IntoView {
 
     let due = move || {
         let mark: Option<ExportMark> = storage.load(keys::EXPORTS);
-        let answers = state.workspace.with(|w| w.all().iter().map(|a| a.answers().len()).sum());
-        let unprotected = matches!(offline.persistence.get(), Persistence::Denied | Persistence::Unsupported);
+        let answers = state
+            .workspace
+            .with(|w| w.all().iter().map(|a| a.answers().len()).sum());
+        let unprotected = matches!(
+            offline.persistence.get(),
+            Persistence::Denied | Persistence::Unsupported
+        );
         (unprotected && answers > 0) || copy_is_due(mark.as_ref(), js_sys::Date::now() as u64, answers)
     };
 

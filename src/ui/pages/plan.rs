@@ -185,7 +185,9 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
         });
         state.update(&id.get_value(), Change::SetPlan(plan));
         if had_plan {
-            refreshed.set(Some(catalog(lang.get_untracked()).plan_refreshed(summary.achieved, summary.new)));
+            refreshed.set(Some(
+                catalog(lang.get_untracked()).plan_refreshed(summary.achieved, summary.new),
+            ));
         }
     };
     let name = move || {
@@ -372,7 +374,11 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
         if !s.due.is_empty() {
             parts.push(format!("{}: {}", t_string!(i18n, plan.due), s.due));
         }
-        parts.push(format!("{}: {}", t_string!(i18n, plan.status), status_label(s.status, i18n)));
+        parts.push(format!(
+            "{}: {}",
+            t_string!(i18n, plan.status),
+            status_label(s.status, i18n)
+        ));
         if !s.notes.trim().is_empty() {
             parts.push(format!("{}: {}", t_string!(i18n, plan.notes), s.notes.trim()));
         }

@@ -43,6 +43,8 @@ pub struct ConditionAdvice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PillarAdvice {
     pub pillar: PillarId,
+    /// Whether anything counts in the pillar (see `PillarScore::assessed`).
+    pub assessed: bool,
     /// Stages reached.
     pub level: usize,
     /// The next stage to reach; `None` when the top stage is reached.
@@ -115,9 +117,11 @@ pub fn recommend(model: &Model, haga: &Haga, assessment: &Assessment, scores: &S
         .pillars
         .iter()
         .map(|ps| {
-            let Some(next) = ps.next_stage() else {
+            let next = if ps.assessed { ps.next_stage() } else { None };
+            let Some(next) = next else {
                 return PillarAdvice {
                     pillar: ps.pillar.clone(),
+                    assessed: ps.assessed,
                     level: ps.level,
                     target: None,
                     missing: vec![],
@@ -230,6 +234,7 @@ pub fn recommend(model: &Model, haga: &Haga, assessment: &Assessment, scores: &S
 
             PillarAdvice {
                 pillar: ps.pillar.clone(),
+                assessed: ps.assessed,
                 level: ps.level,
                 target: Some(target),
                 missing,

@@ -7,7 +7,8 @@
 //! stage up to the one its answer names, and nothing above. A stage is *met* when its points
 //! reach the model's threshold share of what counts (70 % for MEGA IP), and *reached* when it is
 //! met and every lower stage is reached too: a step cannot be skipped. A floor stage is always
-//! reached. A stage where nothing counts is met (nothing is asked of this municipality there).
+//! reached. A stage where nothing counts is met (nothing is asked of this municipality there); a
+//! pillar where nothing counts at all has no stage and is left out of the overall reading.
 //!
 //! * [`PillarScore::level`]: how many stages are reached (0 = not even the first).
 //! * [`PillarScore::index`]: `level` plus the share of points in the next stage.
@@ -43,6 +44,10 @@ pub struct Scores {
 #[serde(deny_unknown_fields)]
 pub struct PillarScore {
     pub pillar: PillarId,
+    /// Whether anything counts in this pillar. When every criterion asked is answered "left out"
+    /// (No aplica), the pillar has no stage: its level and index are 0 and it is left out of the
+    /// overall reading.
+    pub assessed: bool,
     /// Number of stages reached, from 0 to the number of stages.
     pub level: usize,
     /// `level` + share of points in the next stage; from 0 to the number of stages.
@@ -251,11 +256,13 @@ pub fn score(model: &Model, assessment: &Assessment) -> Scores {
             share: ratio(t.points, t.applicable, 0.0),
         })
         .collect();
-    let overall_level = pillars.iter().map(|p| p.level).min().unwrap_or(0);
-    let mean_index = if pillars.is_empty() {
+    // Pillars where nothing counts neither lower nor raise the overall reading.
+    let assessed: Vec<&PillarScore> = pillars.iter().filter(|p| p.assessed).collect();
+    let overall_level = assessed.iter().map(|p| p.level).min().unwrap_or(0);
+    let mean_index = if assessed.is_empty() {
         0.0
     } else {
-        round4(pillars.iter().map(|p| p.index).sum::<f64>() / pillars.len() as f64)
+        round4(assessed.iter().map(|p| p.index).sum::<f64>() / assessed.len() as f64)
     };
     Scores {
         threshold_percent: threshold,
@@ -293,10 +300,16 @@ fn score_pillar(model: &Model, pillar: PillarId, row: Vec<Tally>, threshold: u32
             missing: t.missing,
         });
     }
-    let level = stages.iter().take_while(|s| s.reached).count();
-    let index = level as f64 + stages.get(level).map_or(0.0, StageScore::share);
+    let assessed = stages.iter().any(|s| s.applicable > 0) || model.criteria().is_empty();
+    let (level, index) = if assessed {
+        let level = stages.iter().take_while(|s| s.reached).count();
+        (level, level as f64 + stages.get(level).map_or(0.0, StageScore::share))
+    } else {
+        (0, 0.0)
+    };
     PillarScore {
         pillar,
+        assessed,
         level,
         index,
         stages,

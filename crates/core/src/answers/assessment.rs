@@ -138,7 +138,10 @@ pub enum Change {
         edit: StepEdit,
     },
     /// Adds a step the team wrote to a phase of the plan.
-    AddStep { phase: Phase, title: String },
+    AddStep {
+        phase: Phase,
+        title: String,
+    },
     /// Removes a step the team wrote.
     RemoveStep(String),
     Rename(String),

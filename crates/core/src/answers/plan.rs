@@ -55,12 +55,21 @@ impl Status {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Subject {
-    Condition { condition: ConditionId },
-    Methodology { methodology: String, pillar: PillarId },
-    Criterion { criterion: CriterionId },
+    Condition {
+        condition: ConditionId,
+    },
+    Methodology {
+        methodology: String,
+        pillar: PillarId,
+    },
+    Criterion {
+        criterion: CriterionId,
+    },
     Reassess,
     /// A step the team wrote itself.
-    Custom { title: String },
+    Custom {
+        title: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,7 +218,8 @@ impl Plan {
 
     /// Removes a step the team wrote (generated steps are kept: their subject decides them).
     pub fn remove_custom(&mut self, id: &str) {
-        self.steps.retain(|s| !(s.id == id && matches!(s.subject, Subject::Custom { .. })));
+        self.steps
+            .retain(|s| !(s.id == id && matches!(s.subject, Subject::Custom { .. })));
     }
 }
 

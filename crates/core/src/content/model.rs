@@ -183,7 +183,9 @@ pub enum Problem {
     /// The model's own id or version is blank.
     NoIdentity,
     /// A condition on an answer names no option, so the question would never be asked.
-    EmptyWhen { criterion: String },
+    EmptyWhen {
+        criterion: String,
+    },
     TooManyCells(usize),
     NoKnownLanguage,
     TooManyLanguages(usize),
@@ -692,7 +694,9 @@ fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) -> Model {
         }
         if let Some(w) = &c.when {
             if w.any_of.is_empty() {
-                out.push(Problem::EmptyWhen { criterion: at.to_owned() });
+                out.push(Problem::EmptyWhen {
+                    criterion: at.to_owned(),
+                });
             }
             match seen_criteria.get(w.criterion.as_str()).and_then(|i| criteria.get(*i)) {
                 None => out.push(Problem::WhenNotEarlier {

@@ -48,7 +48,10 @@ pub fn build(assessments: &[&Assessment], models: &[String], app_version: &str, 
         format: BACKUP_FORMAT,
         app_version: app_version.to_owned(),
         exported_at: now.to_owned(),
-        assessments: assessments.iter().filter_map(|a| serde_json::to_value(a).ok()).collect(),
+        assessments: assessments
+            .iter()
+            .filter_map(|a| serde_json::to_value(a).ok())
+            .collect(),
         models: models.to_vec(),
         unreadable: Vec::new(),
     }
@@ -60,7 +63,11 @@ pub fn to_json(backup: &Backup) -> String {
 
 /// A file name for the copy: `copia-megaip-2026-03-01.json`.
 pub fn file_name(now: &str) -> String {
-    let date: String = now.chars().filter(|c| c.is_ascii_digit() || *c == '-').take(10).collect();
+    let date: String = now
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .take(10)
+        .collect();
     format!("copia-megaip-{date}.json")
 }
 
@@ -81,7 +88,9 @@ pub const ANSWERS_BEFORE_REMINDER: usize = 30;
 pub fn copy_is_due(last: Option<&ExportMark>, now_ms: u64, answers: usize) -> bool {
     match last {
         None => answers >= ANSWERS_BEFORE_REMINDER,
-        Some(m) => now_ms.saturating_sub(m.at_ms) > WEEK_MS && answers.saturating_sub(m.answers) >= ANSWERS_BEFORE_REMINDER,
+        Some(m) => {
+            now_ms.saturating_sub(m.at_ms) > WEEK_MS && answers.saturating_sub(m.answers) >= ANSWERS_BEFORE_REMINDER
+        }
     }
 }
 
@@ -138,7 +147,12 @@ pub fn read(json: &str, models: &[&Model], haga: Option<&Haga>) -> Result<Restor
         let assessment: Assessment = match serde_json::from_value(raw) {
             Ok(a) => a,
             Err(_) => {
-                restored.refused.push((i, ImportError::Shape { path: format!("assessments[{i}]") }));
+                restored.refused.push((
+                    i,
+                    ImportError::Shape {
+                        path: format!("assessments[{i}]"),
+                    },
+                ));
                 continue;
             }
         };
@@ -192,7 +206,10 @@ mod tests {
     fn other_files_are_refused_plainly() {
         let model = mega();
         assert_eq!(read("{", &[&model], None), Err(BackupError::NotJson));
-        assert_eq!(read(r#"{"kind":"megaip-results"}"#, &[&model], None), Err(BackupError::NotABackup));
+        assert_eq!(
+            read(r#"{"kind":"megaip-results"}"#, &[&model], None),
+            Err(BackupError::NotABackup)
+        );
         assert_eq!(
             read(r#"{"kind":"megaip-backup","format":99}"#, &[&model], None),
             Err(BackupError::NewerFormat { found: 99 })

@@ -88,8 +88,13 @@ pub fn load_all<B: Backend + ?Sized>(b: &mut B, models: &[&Model], haga: Option<
     for id in ids {
         let key = keys::assessment(&id);
         match load_raw::<Record, B>(b, &key) {
-            Ok(Some(record)) => match check(&record.assessment, models, haga) {
-                Ok(()) if record.assessment.id().as_str() == id => loaded.records.push(record),
+            Ok(Some(mut record)) => match check(&record.assessment, models, haga) {
+                Ok(()) if record.assessment.id().as_str() == id => {
+                    // Saved by an older version or edited by hand: the same limits as an import,
+                    // so whatever is on the device can always be exported and read back.
+                    record.assessment.enforce_limits();
+                    loaded.records.push(record)
+                }
                 Ok(()) => loaded.problems.push(RecordProblem::Invalid {
                     key,
                     error: ImportError::Shape {

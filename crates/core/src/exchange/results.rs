@@ -229,7 +229,8 @@ pub fn import(json: &str, models: &[&Model], haga: Option<&Haga>) -> Result<Impo
 /// overall level, the mean index and each pillar's level and index.
 fn scores_agree(written: Option<&serde_json::Value>, now: &Scores) -> bool {
     let Some(w) = written else { return false };
-    let same_f64 = |v: Option<&serde_json::Value>, x: f64| v.and_then(|v| v.as_f64()).is_some_and(|y| (y - x).abs() < 1e-6);
+    let same_f64 =
+        |v: Option<&serde_json::Value>, x: f64| v.and_then(|v| v.as_f64()).is_some_and(|y| (y - x).abs() < 1e-6);
     let pillars = w.get("pillars").and_then(|p| p.as_array());
     w.get("overall_level").and_then(|v| v.as_u64()) == Some(now.overall_level as u64)
         && same_f64(w.get("mean_index"), now.mean_index)

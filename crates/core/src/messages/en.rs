@@ -34,49 +34,8 @@ fn more(n: usize) -> String {
     format!(" and {n} more")
 }
 
-impl Catalog for En {
-    fn lang(&self) -> Lang {
-        Lang::En
-    }
-
-    fn model_error(&self, e: &ModelError) -> String {
-        match e {
-            ModelError::TooLarge { bytes } => format!(
-                "The file is {} MB; a model cannot be larger than {} MB.",
-                mb(*bytes),
-                MAX_MODEL_BYTES / 1_048_576
-            ),
-            ModelError::NotJson => "The file is not JSON: it cannot be read as a model.".into(),
-            ModelError::NotAModel { results_file: true } => {
-                "This is a results file, not a model. To open it, use “Import results”.".into()
-            }
-            ModelError::NotAModel { results_file: false } => {
-                "This JSON file is not a self-assessment model: it has no stages or no criteria.".into()
-            }
-            ModelError::Shape { path, reason } => {
-                format!("The file does not have the shape of a model: check the field “{path}” ({reason}).")
-            }
-            ModelError::UnsupportedFormat { found } => format!(
-                "The model uses format {found}; this app reads formats 1 and 2. If the file is new, update the app."
-            ),
-            ModelError::Problems(problems) => {
-                let shown: Vec<String> = problems.shown().iter().take(5).map(|p| self.model_problem(p)).collect();
-                let rest = problems.total().saturating_sub(shown.len());
-                let head = match problems.total() {
-                    1 => "The model has 1 problem: ".to_owned(),
-                    n => format!("The model has {n} problems: "),
-                };
-                let tail = if rest > 0 {
-                    format!(" And {rest} more.")
-                } else {
-                    String::new()
-                };
-                format!("{head}{}.{tail}", shown.join("; "))
-            }
-        }
-    }
-
-    fn model_problem(&self, p: &Problem) -> String {
+impl En {
+    fn problem_text(&self, p: &Problem) -> String {
         match p {
             Problem::Empty(k) => format!("it has no {}", kind(*k)),
             Problem::NoIdentity => "the model has no id or no version".into(),
@@ -124,7 +83,7 @@ impl Catalog for En {
         }
     }
 
-    fn import_error(&self, e: &ImportError) -> String {
+    fn import_text(&self, e: &ImportError) -> String {
         use ImportError::*;
         match e {
             TooLarge { bytes } => format!(
@@ -139,6 +98,7 @@ impl Catalog for En {
                 "The file was made with a newer version of the app (format {found}; this one reads up to {RESULTS_FORMAT}). Update the app and try again."
             ),
             Shape { path } => {
+                let path = super::short(path);
                 format!("The file is incomplete or damaged: the field “{path}” is missing or has an invalid value.")
             }
             UnknownModel { id, version } => format!(
@@ -165,13 +125,71 @@ impl Catalog for En {
             ),
         }
     }
+}
 
+impl Catalog for En {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+
+    fn model_error(&self, e: &ModelError) -> String {
+        match e {
+            ModelError::TooLarge { bytes } => format!(
+                "The file is {} MB; a model cannot be larger than {} MB.",
+                mb(*bytes),
+                MAX_MODEL_BYTES / 1_048_576
+            ),
+            ModelError::NotJson => "The file is not JSON: it cannot be read as a model.".into(),
+            ModelError::NotAModel { results_file: true } => {
+                "This is a results file, not a model. To open it, use “Import results”.".into()
+            }
+            ModelError::NotAModel { results_file: false } => {
+                "This JSON file is not a self-assessment model: it has no stages or no criteria.".into()
+            }
+            ModelError::Shape { path, reason } => {
+                let (path, reason) = (super::short(path), super::short(reason));
+                format!("The file does not have the shape of a model: check the field “{path}” ({reason}).")
+            }
+            ModelError::UnsupportedFormat { found } => format!(
+                "The model uses format {found}; this app reads formats 1 and 2. If the file is new, update the app."
+            ),
+            ModelError::Problems(problems) => {
+                let shown: Vec<String> = problems.shown().iter().take(5).map(|p| self.model_problem(p)).collect();
+                let rest = problems.total().saturating_sub(shown.len());
+                let head = match problems.total() {
+                    1 => "The model has 1 problem: ".to_owned(),
+                    n => format!("The model has {n} problems: "),
+                };
+                let tail = if rest > 0 {
+                    format!(" And {rest} more.")
+                } else {
+                    String::new()
+                };
+                format!("{head}{}.{tail}", shown.join("; "))
+            }
+        }
+    }
+
+    fn model_problem(&self, p: &Problem) -> String {
+        // Ids and places come from the file: a problem stays one readable line.
+        super::short_to(&self.problem_text(p), 300)
+    }
+
+    fn import_error(&self, e: &ImportError) -> String {
+        super::short_to(&self.import_text(e), 2000)
+    }
     fn backup_error(&self, e: &BackupError) -> String {
         match e {
-            BackupError::TooLarge { bytes } => format!("The file is {} MB: too large to be a copy of this device.", mb(*bytes)),
+            BackupError::TooLarge { bytes } => {
+                format!("The file is {} MB: too large to be a copy of this device.", mb(*bytes))
+            }
             BackupError::NotJson => "The file cannot be read: it is not a JSON file.".into(),
-            BackupError::NotABackup => "This file is not a copy made by the app. For a results file, use “Import results”.".into(),
-            BackupError::NewerFormat { found } => format!("The copy was made with a newer version of the app (format {found}). Update the app and try again."),
+            BackupError::NotABackup => {
+                "This file is not a copy made by the app. For a results file, use “Import results”.".into()
+            }
+            BackupError::NewerFormat { found } => format!(
+                "The copy was made with a newer version of the app (format {found}). Update the app and try again."
+            ),
         }
     }
 
@@ -204,6 +222,9 @@ impl Catalog for En {
             None => format!("In {pillar} you have not reached the first stage yet"),
             Some(s) => format!("In {pillar} you are at {}", s.name.get(lang)),
         };
+        if !advice.assessed {
+            return format!("In {pillar} everything asked was answered “not applicable”, so the pillar has no stage. Check whether really nothing applies to your municipality.");
+        }
         let Some(target) = advice.target.as_ref().and_then(|t| model.stage(t)) else {
             return format!("In {pillar} you reached the highest stage. Keep it up and share it.");
         };

@@ -35,45 +35,8 @@ fn more(n: usize) -> String {
     format!(" y {n} más")
 }
 
-impl Catalog for Es {
-    fn lang(&self) -> Lang {
-        Lang::Es
-    }
-
-    fn model_error(&self, e: &ModelError) -> String {
-        match e {
-            ModelError::TooLarge { bytes } => format!(
-                "El archivo pesa {} MB; un modelo no puede pasar de {} MB.",
-                mb(*bytes),
-                MAX_MODEL_BYTES / 1_048_576
-            ),
-            ModelError::NotJson => "El archivo no es JSON: no se puede leer como modelo.".into(),
-            ModelError::NotAModel { results_file: true } => {
-                "Este es un archivo de resultados, no un modelo. Para abrirlo, usa «Importar resultados».".into()
-            }
-            ModelError::NotAModel { results_file: false } => {
-                "Este archivo JSON no es un modelo de autodiagnóstico: le faltan las etapas o los criterios.".into()
-            }
-            ModelError::Shape { path, reason } => {
-                format!("El archivo no tiene la forma de un modelo: revisa el campo «{path}» ({reason}).")
-            }
-            ModelError::UnsupportedFormat { found } => format!(
-                "El modelo usa el formato {found}; esta aplicación lee los formatos 1 y 2. Si el archivo es nuevo, actualiza la aplicación."
-            ),
-            ModelError::Problems(problems) => {
-                let shown: Vec<String> = problems.shown().iter().take(5).map(|p| self.model_problem(p)).collect();
-                let rest = problems.total().saturating_sub(shown.len());
-                let head = match problems.total() {
-                    1 => "El modelo tiene 1 problema: ".to_owned(),
-                    n => format!("El modelo tiene {n} problemas: "),
-                };
-                let tail = if rest > 0 { format!(" Y {rest} más.") } else { String::new() };
-                format!("{head}{}.{tail}", shown.join("; "))
-            }
-        }
-    }
-
-    fn model_problem(&self, p: &Problem) -> String {
+impl Es {
+    fn problem_text(&self, p: &Problem) -> String {
         match p {
             Problem::Empty(k) => format!("no tiene ningún elemento de tipo {}", kind(*k).1),
             Problem::NoIdentity => "le falta el id o la versión del modelo".into(),
@@ -122,7 +85,7 @@ impl Catalog for Es {
         }
     }
 
-    fn import_error(&self, e: &ImportError) -> String {
+    fn import_text(&self, e: &ImportError) -> String {
         use ImportError::*;
         match e {
             TooLarge { bytes } => format!(
@@ -137,6 +100,7 @@ impl Catalog for Es {
                 "El archivo se hizo con una versión más nueva de la aplicación (formato {found}; esta lee hasta el {RESULTS_FORMAT}). Actualiza la aplicación e inténtalo de nuevo."
             ),
             Shape { path } => {
+                let path = super::short(path);
                 format!("El archivo está incompleto o dañado: el campo «{path}» falta o tiene un valor no válido.")
             }
             UnknownModel { id, version } => format!(
@@ -163,7 +127,55 @@ impl Catalog for Es {
             ),
         }
     }
+}
 
+impl Catalog for Es {
+    fn lang(&self) -> Lang {
+        Lang::Es
+    }
+
+    fn model_error(&self, e: &ModelError) -> String {
+        match e {
+            ModelError::TooLarge { bytes } => format!(
+                "El archivo pesa {} MB; un modelo no puede pasar de {} MB.",
+                mb(*bytes),
+                MAX_MODEL_BYTES / 1_048_576
+            ),
+            ModelError::NotJson => "El archivo no es JSON: no se puede leer como modelo.".into(),
+            ModelError::NotAModel { results_file: true } => {
+                "Este es un archivo de resultados, no un modelo. Para abrirlo, usa «Importar resultados».".into()
+            }
+            ModelError::NotAModel { results_file: false } => {
+                "Este archivo JSON no es un modelo de autodiagnóstico: le faltan las etapas o los criterios.".into()
+            }
+            ModelError::Shape { path, reason } => {
+                let (path, reason) = (super::short(path), super::short(reason));
+                format!("El archivo no tiene la forma de un modelo: revisa el campo «{path}» ({reason}).")
+            }
+            ModelError::UnsupportedFormat { found } => format!(
+                "El modelo usa el formato {found}; esta aplicación lee los formatos 1 y 2. Si el archivo es nuevo, actualiza la aplicación."
+            ),
+            ModelError::Problems(problems) => {
+                let shown: Vec<String> = problems.shown().iter().take(5).map(|p| self.model_problem(p)).collect();
+                let rest = problems.total().saturating_sub(shown.len());
+                let head = match problems.total() {
+                    1 => "El modelo tiene 1 problema: ".to_owned(),
+                    n => format!("El modelo tiene {n} problemas: "),
+                };
+                let tail = if rest > 0 { format!(" Y {rest} más.") } else { String::new() };
+                format!("{head}{}.{tail}", shown.join("; "))
+            }
+        }
+    }
+
+    fn model_problem(&self, p: &Problem) -> String {
+        // Ids and places come from the file: a problem stays one readable line.
+        super::short_to(&self.problem_text(p), 300)
+    }
+
+    fn import_error(&self, e: &ImportError) -> String {
+        super::short_to(&self.import_text(e), 2000)
+    }
     fn backup_error(&self, e: &BackupError) -> String {
         match e {
             BackupError::TooLarge { bytes } => format!("El archivo pesa {} MB: es demasiado grande para ser una copia de este dispositivo.", mb(*bytes)),
@@ -202,6 +214,9 @@ impl Catalog for Es {
             None => format!("En {pillar} aún no alcanzas la primera etapa"),
             Some(s) => format!("En {pillar} estás en {}", s.name.get(lang)),
         };
+        if !advice.assessed {
+            return format!("En {pillar} todo lo preguntado se respondió «No aplica», así que el pilar no tiene etapa. Revisa si de verdad nada aplica a tu municipio.");
+        }
         let Some(target) = advice.target.as_ref().and_then(|t| model.stage(t)) else {
             return format!("En {pillar} alcanzaste la etapa más alta. Mantén lo logrado y compártelo.");
         };

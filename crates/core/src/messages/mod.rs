@@ -128,6 +128,23 @@ pub(crate) fn lower_first(s: &str) -> String {
     }
 }
 
+/// A value quoted from a file, cut to a readable length: a hostile file can put megabytes in a
+/// field name or a value, and a message must stay a sentence.
+pub(crate) fn short(s: &str) -> String {
+    short_to(s, 120)
+}
+
+/// The same, to `max` characters.
+pub(crate) fn short_to(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// `x` with `decimals` decimals and the given decimal mark.
 pub(crate) fn decimal(x: f64, decimals: usize, mark: char) -> String {
     let s = format!("{x:.decimals$}");

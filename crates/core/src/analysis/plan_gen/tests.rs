@@ -112,10 +112,33 @@ fn refreshing_keeps_the_teams_edits() {
 fn teams_add_rename_and_remove_their_own_steps_only() {
     let (model, haga, mut a) = setup();
     a.apply(&Change::SetPlan(plan_for(&model, &haga, &a)), NOW);
-    a.apply(&Change::AddStep { phase: Phase::CoDesign, title: "Taller con juntas".into() }, NOW);
-    let id = a.plan().unwrap().steps.iter().find(|s| matches!(s.subject, Subject::Custom { .. })).unwrap().id.clone();
-    a.apply(&Change::PlanStep { step: id.clone(), edit: StepEdit::Title("Taller con juntas de acción comunal".into()) }, NOW);
-    assert!(a.plan().unwrap().steps.iter().any(|s| s.subject == Subject::Custom { title: "Taller con juntas de acción comunal".into() }));
+    a.apply(
+        &Change::AddStep {
+            phase: Phase::CoDesign,
+            title: "Taller con juntas".into(),
+        },
+        NOW,
+    );
+    let id = a
+        .plan()
+        .unwrap()
+        .steps
+        .iter()
+        .find(|s| matches!(s.subject, Subject::Custom { .. }))
+        .unwrap()
+        .id
+        .clone();
+    a.apply(
+        &Change::PlanStep {
+            step: id.clone(),
+            edit: StepEdit::Title("Taller con juntas de acción comunal".into()),
+        },
+        NOW,
+    );
+    assert!(a.plan().unwrap().steps.iter().any(|s| s.subject
+        == Subject::Custom {
+            title: "Taller con juntas de acción comunal".into()
+        }));
     let before = a.plan().unwrap().steps.len();
     a.apply(&Change::RemoveStep("reassess".into()), NOW);
     assert_eq!(a.plan().unwrap().steps.len(), before, "a generated step is not removed");

@@ -91,6 +91,24 @@ fn all_not_applicable_stage_does_not_block() {
 }
 
 #[test]
+fn a_pillar_answered_all_not_applicable_has_no_stage() {
+    let model = mega();
+    let mut a = new_assessment(&model, "t");
+    for stage in ["informar", "consultar", "involucrar", "colaborar", "empoderar"] {
+        answer_cell(&model, &mut a, "transparencia", stage, &["not_applicable"]);
+        answer_cell(&model, &mut a, "participacion", stage, &["yes"]);
+    }
+    let s = score(&model, &a);
+    let t = s.pillar("transparencia").unwrap();
+    assert!(!t.assessed);
+    assert_eq!((t.level, t.index), (0, 0.0), "not Empoderar with index 5");
+    assert_eq!(s.pillar("participacion").unwrap().level, 5);
+    assert_eq!(s.overall_level, 0, "the unanswered pillars still count as not met");
+    let only_two = |p: &PillarScore| p.pillar == "transparencia" || p.pillar == "participacion";
+    assert!(s.pillars.iter().filter(|p| only_two(p)).count() == 2);
+}
+
+#[test]
 fn lines_and_conditions_are_summarized() {
     let model = mega();
     let mut a = new_assessment(&model, "t");
@@ -223,10 +241,12 @@ fn option_strategy() -> impl Strategy<Value = Option<&'static str>> {
     ]
 }
 
-/// An answer one step better, if there is one.
-fn improve(v: Option<&str>) -> Option<&'static str> {
+/// An answer one step better among those that count, if there is one. ("No aplica" is not a
+/// worse answer: it takes the criterion out of the count, so it is left as it is.)
+fn improve(v: Option<&str>) -> Option<&str> {
     match v {
         None | Some("no") => Some("partial"),
+        Some("not_applicable") => Some("not_applicable"),
         _ => Some("yes"),
     }
 }
@@ -258,7 +278,7 @@ proptest! {
         let s = score(&model, &a);
         let n = model.stages().len();
         prop_assert_eq!(s.pillars.len(), model.pillars().len());
-        for p in &s.pillars {
+        for p in s.pillars.iter().filter(|p| p.assessed) {
             prop_assert!(p.level <= n);
             prop_assert!(p.index >= p.level as f64 && p.index <= n as f64);
             if p.level < n { prop_assert!(p.index < (p.level + 1) as f64); }

@@ -130,11 +130,19 @@ fn the_worked_example_parses_scores_and_round_trips() {
     let value: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
     let relaid = Model::parse(&serde_json::to_string(&value).unwrap()).unwrap();
     assert_eq!(relaid.hash(), model.hash());
-    let reordered = EXAMPLE.replacen(r#""format": 2,
-  "id": "records-maturity","#, r#""id": "records-maturity",
-  "format": 2,"#, 1);
+    let reordered = EXAMPLE.replacen(
+        r#""format": 2,
+  "id": "records-maturity","#,
+        r#""id": "records-maturity",
+  "format": 2,"#,
+        1,
+    );
     assert_ne!(reordered, EXAMPLE);
-    assert_eq!(Model::parse(&reordered).unwrap().hash(), model.hash(), "key order is not identity");
+    assert_eq!(
+        Model::parse(&reordered).unwrap().hash(),
+        model.hash(),
+        "key order is not identity"
+    );
     assert_eq!(model.format(), 2);
     assert_eq!(mega().format(), 1, "the format of the file it was read from");
 }

@@ -285,7 +285,10 @@ fn stored_scores_are_ignored_and_recomputed() {
     let model = mega();
     let a = scripted(&model);
     let mut v = file_json(&model, &a);
-    assert!(!import_value(&v).unwrap().scores_differ, "an untouched file agrees with itself");
+    assert!(
+        !import_value(&v).unwrap().scores_differ,
+        "an untouched file agrees with itself"
+    );
     v["scores"]["overall_level"] = json!(5);
     let back = import_value(&v).unwrap();
     assert_eq!(score(&model, &back.assessment), score(&model, &a));
@@ -309,7 +312,10 @@ fn shipped_fixtures_still_import() {
     let v2 = include_str!("../../../../../tests/fixtures/results/results-v2.json");
     let imported = import(v2, &[&model], Some(&haga)).expect("v2 fixture imports");
     assert_eq!(imported.migrated_from, Some(2));
-    assert!(!imported.scores_differ, "old files' figures still agree with their answers");
+    assert!(
+        !imported.scores_differ,
+        "old files' figures still agree with their answers"
+    );
     let a = imported.assessment;
     assert_eq!(
         a.canvas_field("mapa-actores", "actor"),
