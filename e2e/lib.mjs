@@ -111,3 +111,9 @@ export async function savedValues(page) {
 export async function settled(page) {
   await page.waitForFunction(() => document.documentElement.dataset.unsaved === '0', null, { timeout: 10000 });
 }
+
+// Opens a question card's "note and evidence" fields (closed until used, to keep pages short).
+export async function openNotes(card) {
+  const more = card.locator('details.answer-more');
+  if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
+}

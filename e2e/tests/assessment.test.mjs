@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, answerStep, heading, launch, newAssessment, openContext, savedValues, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
+import { BASE, answerStep, heading, launch, newAssessment, openContext, openNotes, savedValues, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TMP = mkdtempSync(join(tmpdir(), 'megaip-e2e-'));
@@ -47,6 +47,8 @@ test('a full walk, partly keyboard-only, survives reloads', async () => {
   assert.ok(await first.getByLabel('No', { exact: true }).isChecked());
   await page.keyboard.press('Tab'); // "Borrar respuesta"
   await page.keyboard.press('Tab'); // help summary
+  await page.keyboard.press('Tab'); // "Nota y enlace de evidencia"
+  await page.keyboard.press('Enter'); // opens the note fields
   await page.keyboard.press('Tab'); // note
   await page.keyboard.type('Falta la categoría de contratos');
 
@@ -285,6 +287,7 @@ test('typed evidence that is not a web link is never rendered as a link', async 
   const id = await newAssessment(page, 'Quito');
   await page.goto(`${BASE}/autodiagnostico/${id}/transparencia`);
   const card = page.locator('.answer-card').first();
+  await openNotes(card);
   await card.locator('input[type=url]').fill('javascript:alert(1)');
   await card.locator('.hint').waitFor();
   assert.match(await card.locator('.hint').innerText(), /debe empezar por https:\/\//);

@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, heading, launch, newAssessment, openContext, settled, storedAssessments, visit } from '../lib.mjs';
+import { BASE, heading, launch, newAssessment, openContext, openNotes, settled, storedAssessments, visit } from '../lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let browser;
@@ -69,8 +69,10 @@ test('answers and notes typed in two windows on the same assessment are all kept
   // A answers and writes a note; B, in turn, answers another criterion and writes its own note
   // before A's save reached it.
   await card(a, 'R-INF-1').getByLabel('No', { exact: true }).check();
+  await openNotes(card(a, 'R-INF-1'));
   await card(a, 'R-INF-1').locator('textarea').fill('Falta el informe de 2025');
   await card(b, 'R-INF-2').getByLabel('Sí', { exact: true }).check();
+  await openNotes(card(b, 'R-INF-2'));
   await card(b, 'R-INF-2').locator('textarea').fill('Publicado en la web');
   await settled(a);
   await settled(b);
@@ -114,7 +116,8 @@ test('a device with the old single-key storage moves to one record per assessmen
 /// Counts what is written to localStorage while typing a 36-character note.
 async function writesWhileTyping(page, id) {
   await page.goto(`${BASE}/autodiagnostico/${id}/transparencia`);
-  await page.locator('.answer-card textarea').first().waitFor();
+  await page.locator('.answer-card').first().waitFor();
+  await openNotes(page.locator('.answer-card').first());
   await page.evaluate(() => {
     window.__writes = [];
     const set = Storage.prototype.setItem;

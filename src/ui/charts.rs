@@ -60,7 +60,7 @@ pub fn Radar(model: Arc<Model>, scores: Signal<Scores>, lang: Signal<Lang>) -> i
         })
     };
     view! {
-        <svg class="radar" viewBox="-240 -130 480 260" role="img" aria-labelledby="radar-title radar-desc">
+        <svg class="radar" viewBox="-260 -150 520 300" role="img" aria-labelledby="radar-title radar-desc">
             <title id="radar-title">{t!(i18n, results.radar_title)}</title>
             <desc id="radar-desc">{t!(i18n, results.radar_desc)}</desc>
             {(1..=levels).map(|l| view! { <polygon class="ring" points=ring(l) /> }).collect_view()}
@@ -74,11 +74,38 @@ pub fn Radar(model: Arc<Model>, scores: Signal<Scores>, lang: Signal<Lang>) -> i
                 let (x, y) = point(i, radius + 14.0);
                 let anchor = if x.abs() < 1.0 { "middle" } else if x > 0.0 { "start" } else { "end" };
                 let dy = if y < -radius { "-0.2em" } else if y > radius { "0.9em" } else { "0.35em" };
-                view! { <text x=format!("{x:.1}") y=format!("{y:.1}") text-anchor=anchor dy=dy>{p.name.get(lang.get()).to_string()}</text> }
+                // Long names go on two lines, so no label runs past the edge of the chart.
+                let (first, second) = split_label(p.name.get(lang.get()));
+                let x = format!("{x:.1}");
+                view! {
+                    <text x=x.clone() y=format!("{y:.1}") text-anchor=anchor dy=dy>
+                        <tspan x=x.clone()>{first}</tspan>
+                        {second.map(|s| view! { <tspan x=x.clone() dy="1.15em">{s}</tspan> })}
+                    </text>
+                }
             }).collect_view())}
         </svg>
     }
     .into_any()
+}
+
+/// A label in one line, or split at the space nearest its middle when it is long.
+fn split_label(label: &str) -> (String, Option<String>) {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= 14 {
+        return (label.to_owned(), None);
+    }
+    let middle = chars.len() / 2;
+    let split = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == ' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => (chars.iter().take(i).collect(), Some(chars.iter().skip(i + 1).collect())),
+        None => (label.to_owned(), None),
+    }
 }
 
 /// Heatmap class of one cell: reached, met but not yet counted, on the way, or nothing yet.

@@ -46,6 +46,10 @@ pub struct AppState {
     pub models: RwSignal<Vec<Arc<Model>>>,
     /// Ids of assessments with changes not yet saved (shown as "not saved yet").
     pub unsaved: RwSignal<Vec<String>>,
+    /// Ids of assessments whose last write failed (the device is full, or storage refused).
+    pub failed: RwSignal<Vec<String>>,
+    /// The page element of the question edited last, so a failed save is said next to it.
+    pub last_edited: RwSignal<Option<String>>,
     mega_ip: StoredValue<Arc<Model>>,
     haga: StoredValue<Arc<Haga>>,
     sync: StoredValue<Sync, LocalStorage>,
@@ -79,6 +83,8 @@ impl AppState {
             workspace: RwSignal::new(workspace),
             models: RwSignal::new(models),
             unsaved: RwSignal::new(Vec::new()),
+            failed: RwSignal::new(Vec::new()),
+            last_edited: RwSignal::new(None),
             mega_ip: StoredValue::new(mega_ip),
             haga: StoredValue::new(haga),
             sync: StoredValue::new_local(sync),
@@ -217,6 +223,12 @@ impl AppState {
                     s.pending.remove(&id);
                 });
                 self.unsaved.update(|u| u.retain(|x| *x != id));
+                if self.failed.with_untracked(|f| f.contains(&id)) {
+                    self.failed.update(|f| f.retain(|x| *x != id));
+                }
+            } else if !self.failed.with_untracked(|f| f.contains(&id)) {
+                // Kept as unsaved: the next change, or the next flush, tries again.
+                self.failed.update(|f| f.push(id.clone()));
             }
         }
     }

@@ -150,6 +150,24 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
         _ => (0, 0),
     };
     let heading_id = move || format!("card-{}", id.get_value());
+    // "Continuar" opens the first question still to answer (the profile if it has no name yet).
+    let continue_href = move || {
+        let base = format!("/autodiagnostico/{}", id.get_value());
+        match (assessment(), model()) {
+            (Some(a), Some(m)) if !a.profile().municipality.trim().is_empty() => match a.first_unanswered(&m) {
+                Some(c) => format!(
+                    "{base}/{}#{}",
+                    c.pillar,
+                    crate::ui::pages::criterion::card_dom_id(&c.id)
+                ),
+                None if m.conditions().iter().any(|c| a.condition_value(&c.id).is_none()) => {
+                    format!("{base}/condiciones")
+                }
+                None => format!("/resultados/{}", id.get_value()),
+            },
+            _ => base,
+        }
+    };
     let draft = RwSignal::new(String::new());
 
     let duplicate = move |_| {
@@ -188,7 +206,7 @@ fn AssessmentCard(id: String, status: RwSignal<Status>) -> impl IntoView {
             {move || match mode.get() {
                 CardMode::View => view! {
                     <div class="actions">
-                        <A href=move || format!("/autodiagnostico/{}", id.get_value()) attr:class="button button-primary">
+                        <A href=continue_href attr:class="button button-primary">
                             {t!(i18n, list.continue_)}
                         </A>
                         <A href=move || format!("/resultados/{}", id.get_value()) attr:class="button">

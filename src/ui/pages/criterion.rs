@@ -38,6 +38,11 @@ impl Question {
     }
 }
 
+/// The page element id of a question's card (`q-T-INF-1`), for links that lead to it.
+pub fn card_dom_id(question: &str) -> String {
+    format!("q-{}", question.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
+}
+
 /// The CSS class of a card by the tone of its answer.
 pub fn tone_class(tone: Option<Tone>) -> &'static str {
     match tone {
@@ -106,7 +111,7 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
     let Some(asked) = asked(&model, &question) else {
         return ().into_any();
     };
-    let dom = format!("q-{}", question.id().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let dom = card_dom_id(question.id());
     let assessment_id = StoredValue::new(id);
     let question = StoredValue::new(question);
     let n_stages = model.stages().len();
@@ -123,7 +128,19 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
         })
     });
     let initial = current.get_untracked().unwrap_or_default();
-    let edit = move |e: Edit| state.update(&assessment_id.get_value(), question.with_value(|q| q.change(e)));
+    let card_dom = StoredValue::new(dom.clone());
+    let edit = move |e: Edit| {
+        state.last_edited.set(Some(card_dom.get_value()));
+        state.update(&assessment_id.get_value(), question.with_value(|q| q.change(e)));
+    };
+    // A failed save is said here, next to what was just edited, as well as in the banner.
+    let save_failed = move || {
+        state.failed.with(|f| f.contains(&assessment_id.get_value()))
+            && state
+                .last_edited
+                .with(|l| card_dom.with_value(|d| l.as_deref() == Some(d.as_str())))
+    };
+    let note_len = RwSignal::new(initial.note.chars().count());
     let evidence = RwSignal::new(initial.evidence_url.clone());
     let scale = StoredValue::new(asked.scale);
     let chosen = move || current.with(|a| a.as_ref().and_then(|a| a.value.clone()));
@@ -189,6 +206,11 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
                 </div>
             </fieldset>
             {move || feedback().map(|f| view! { <p class="feedback"><strong>{t!(i18n, answer.feedback)}</strong> " " {f}</p> })}
+            <div role="alert" class="save-alert">
+                <Show when=save_failed>
+                    <p class="status-error">{t!(i18n, storage.field_failed)}</p>
+                </Show>
+            </div>
             {(help.is_some() || has_details).then(|| view! {
                 <details class="help">
                     <summary>{t!(i18n, answer.help)}</summary>
@@ -213,12 +235,18 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
                     }})}
                 </details>
             })}
+            // Closed until used, so a phone shows more questions per screen; open when filled.
+            <details class="answer-more" open=!initial.note.is_empty() || !initial.evidence_url.is_empty()>
+            <summary>{t!(i18n, answer.more)}</summary>
             <div class="answer-fields">
                 <div class="field">
                     <label for=format!("{}-note", dom.get_value())>{t!(i18n, answer.note)}</label>
                     <textarea id=format!("{}-note", dom.get_value()) rows="2"
                         maxlength=megaip_core::answers::assessment::MAX_NOTE_CHARS.to_string()
-                        on:input=move |ev| edit(Edit::Note(event_target_value(&ev)))>{initial.note.clone()}</textarea>
+                        on:input=move |ev| { let v = event_target_value(&ev); note_len.set(v.chars().count()); edit(Edit::Note(v)) }>{initial.note.clone()}</textarea>
+                    <Show when=move || { note_len.get() * 10 >= megaip_core::answers::assessment::MAX_NOTE_CHARS * 8 }>
+                        <p class="hint" aria-live="polite">{move || t_string!(i18n, answer.note_left, left = megaip_core::answers::assessment::MAX_NOTE_CHARS.saturating_sub(note_len.get())).to_string()}</p>
+                    </Show>
                 </div>
                 <div class="field">
                     <label for=format!("{}-evidence", dom.get_value())>{t!(i18n, answer.evidence)}</label>
@@ -238,6 +266,7 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
                     }}
                 </div>
             </div>
+            </details>
         </article>
     }
     .into_any()

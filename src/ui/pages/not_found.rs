@@ -13,3 +13,15 @@ pub fn NotFound() -> impl IntoView {
         <A href="/" attr:class="button button-primary">{t!(i18n, not_found.back)}</A>
     }
 }
+
+/// For an address about one assessment that is not on this device (a link shared from another
+/// device, or an assessment deleted since): says so, and how to bring it here.
+#[component]
+pub fn NotOnDevice() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 tabindex="-1">{t!(i18n, not_found.not_here_title)}</h1>
+        <p class="lead">{t!(i18n, not_found.not_here_text)}</p>
+        <A href="/autodiagnostico" attr:class="button button-primary">{t!(i18n, not_found.not_here_action)}</A>
+    }
+}

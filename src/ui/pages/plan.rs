@@ -7,7 +7,7 @@
 //! saved at once, and the page prints as a document a mayor can sign.
 
 use crate::ui::i18n::*;
-use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::not_found::{NotFound, NotOnDevice};
 use crate::ui::state::{content_lang, now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -154,6 +154,7 @@ pub fn PlanPage() -> impl IntoView {
     let (id, model) = use_assessment_route();
     move || match model.get().and_then(|r| state.model_for(&r)) {
         Some(model) if state.toolkit_applies(&model) => view! { <PlanFor id=id.get() model /> }.into_any(),
+        _ if state.assessment(&id.get()).is_none() => view! { <NotOnDevice /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     }
 }
@@ -206,7 +207,7 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
     view! {
         <p class="crumbs no-print"><A href=move || format!("/resultados/{}", id.get_value())>{t!(i18n, plan.back)}</A></p>
         <h1 tabindex="-1">{t!(i18n, plan.title)} ": " {name}</h1>
-        <p class="lead">{t!(i18n, plan.lead)}</p>
+        <p class="lead no-print">{t!(i18n, plan.lead)}</p>
         <div class="actions no-print">
             <button type="button" class="button button-primary" on:click=generate>
                 {move || if step_ids.with(Option::is_some) { t_string!(i18n, plan.regenerate) } else { t_string!(i18n, plan.generate) }}

@@ -7,13 +7,14 @@
 use crate::ui::charts::{heat_class, number, percent, Radar};
 use crate::ui::files::download;
 use crate::ui::i18n::*;
-use crate::ui::pages::not_found::NotFound;
-use crate::ui::state::{now_iso, use_assessment_route, use_lang, use_state};
+use crate::ui::pages::not_found::{NotFound, NotOnDevice};
+use crate::ui::state::{content_lang, now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use megaip_core::analysis::scoring::{score, PillarScore, Scores};
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::base::locale::Lang;
+use megaip_core::base::validate::safe_web_link;
 use megaip_core::content::model::Model;
 use megaip_core::content::scale::Tone;
 use megaip_core::exchange::results as exchange;
@@ -59,6 +60,7 @@ pub fn Results() -> impl IntoView {
     let (id, model) = use_assessment_route();
     move || match model.get().and_then(|r| state.model_for(&r)) {
         Some(model) => view! { <ResultsFor id=id.get() model /> }.into_any(),
+        None if state.assessment(&id.get()).is_none() => view! { <NotOnDevice /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
     }
 }
@@ -164,7 +166,7 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
                                             </td>
                                         }
                                     }).collect_view()}
-                                    <td class="level">{stage_name(p.level, lang.get())}</td>
+                                    <td class="level">{if p.assessed { stage_name(p.level, lang.get()) } else { t_string!(i18n, results.not_assessed_short).to_string() }}</td>
                                 </tr>
                             }
                         }).collect_view())}
@@ -189,7 +191,7 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
                     <tbody>
                         {move || scores.with(|s| s.pillars.iter().map(|p| {
                             let name = model.with_value(|m| m.pillar(&p.pillar).map(|x| x.name.get(lang.get()).to_string()).unwrap_or_default());
-                            view! { <tr><th scope="row">{name}</th><td>{stage_name(p.level, lang.get())}</td><td>{number(p.index, 2, lang.get())}</td></tr> }
+                            view! { <tr><th scope="row">{name}</th><td>{if p.assessed { stage_name(p.level, lang.get()) } else { t_string!(i18n, results.not_assessed_short).to_string() }}</td><td>{number(p.index, 2, lang.get())}</td></tr> }
                         }).collect_view())}
                     </tbody>
                 </table>
@@ -206,6 +208,75 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
         <LinesAndConditions model=model.get_value() scores assessment />
 
         <crate::ui::pages::plan::Recommendations model=model.get_value() assessment />
+
+        <Annex model=model.get_value() assessment />
+    }
+}
+
+/// Who took part, and every answer with its note and evidence: what an advisor or a mayor reads
+/// to check the figures. Shown last, and printed.
+#[component]
+fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = content_lang(model.clone(), use_lang());
+    let model = StoredValue::new(model);
+    let rows = move || -> Vec<(String, String, String, String, Option<String>)> {
+        assessment.with(|a| {
+            let Some(a) = a else { return vec![] };
+            model.with_value(|m| {
+                m.criteria()
+                    .iter()
+                    .filter_map(|c| {
+                        let ans = a.answer(&c.id)?;
+                        let label = ans.value.as_ref().and_then(|v| m.option_of(c, v)).map_or_else(
+                            || t_string!(i18n, answer.unanswered).to_string(),
+                            |o| o.label.get(lang.get()).to_string(),
+                        );
+                        let link = safe_web_link(&ans.evidence_url).map(str::to_owned);
+                        Some((
+                            c.id.to_string(),
+                            c.text.get(lang.get()).to_string(),
+                            label,
+                            ans.note.clone(),
+                            link,
+                        ))
+                    })
+                    .collect()
+            })
+        })
+    };
+    let people = move || assessment.with(|a| a.as_ref().map(|a| a.profile().respondents.clone()).unwrap_or_default());
+    view! {
+        <section class="annex" aria-labelledby="annex-title">
+            <h2 id="annex-title">{t!(i18n, results.annex_title)}</h2>
+            {move || { let people = people(); (!people.is_empty()).then(|| view! {
+                <h3>{t!(i18n, profile.respondents)}</h3>
+                <ul>{people.into_iter().filter(|p| !p.name.trim().is_empty() || !p.role.trim().is_empty()).map(|p| view! {
+                    <li>{p.name} {(!p.role.trim().is_empty()).then(|| format!(" — {}", p.role))}</li>
+                }).collect_view()}</ul>
+            })}}
+            <div class="table-scroll" tabindex="0">
+                <table class="annex-table">
+                    <caption class="visually-hidden">{t!(i18n, results.annex_title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, results.annex_criterion)}</th>
+                        <th scope="col">{t!(i18n, results.annex_answer)}</th>
+                        <th scope="col">{t!(i18n, answer.note)}</th>
+                        <th scope="col">{t!(i18n, answer.evidence)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || rows().into_iter().map(|(code, text, label, note, link)| view! {
+                            <tr>
+                                <th scope="row"><span class="code">{code}</span> " " {text}</th>
+                                <td>{label}</td>
+                                <td class="note">{note}</td>
+                                <td>{link.map(|l| { let href = l.clone(); view! { <a href=href target="_blank" rel="noopener noreferrer">{l}</a> } })}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
     }
 }
 
@@ -256,6 +327,7 @@ fn Explanation(model: Arc<Model>, pillar: PillarScore, assessment: Assessment, t
             <h3>{move || p.name.get(lang.get()).to_string()}</h3>
             <p class="verdict">
                 {move || pillar.with_value(|ps| match ps.level {
+                    _ if !ps.assessed => t_string!(i18n, results.not_assessed).to_string(),
                     0 => t_string!(i18n, results.verdict_none, first = stage_text(0, lang.get())).to_string(),
                     l => t_string!(i18n, results.verdict, stage = stage_text(l - 1, lang.get()), index = number(ps.index, 2, lang.get())).to_string(),
                 })}
@@ -276,6 +348,7 @@ fn Explanation(model: Arc<Model>, pillar: PillarScore, assessment: Assessment, t
                 }).collect_view())}
             </ul>
             {move || pillar.with_value(|ps| match ps.next_stage() {
+                _ if !ps.assessed => ().into_any(),
                 None => view! { <p class="ok">{t!(i18n, results.top_reached)}</p> }.into_any(),
                 Some(next) => {
                     let next_name = model.with_value(|m| m.stage(&next.stage).map(|s| s.name.get(lang.get()).to_string()).unwrap_or_default());

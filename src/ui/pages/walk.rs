@@ -7,7 +7,7 @@
 
 use crate::ui::i18n::*;
 use crate::ui::pages::criterion::{AnswerCard, Question};
-use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::not_found::{NotFound, NotOnDevice};
 use crate::ui::state::{content_lang, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,6 +38,7 @@ pub fn Walk() -> impl IntoView {
     let (id, model) = use_assessment_route();
     move || match model.get().and_then(|r| state.model_for(&r)) {
         Some(model) => view! { <WalkFor id=id.get() model /> }.into_any(),
+        None if state.assessment(&id.get()).is_none() => view! { <NotOnDevice /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
     }
 }

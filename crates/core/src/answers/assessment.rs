@@ -327,6 +327,23 @@ impl Assessment {
         )
     }
 
+    /// The first criterion asked and not answered yet, in the walk's order (pillar by pillar,
+    /// each pillar's statement questions first, then stage by stage): where "Continuar" leads.
+    pub fn first_unanswered<'m>(&self, model: &'m Model) -> Option<&'m Criterion> {
+        let order = |c: &Criterion| {
+            c.stage
+                .as_ref()
+                .and_then(|s| model.stage_position(s))
+                .map_or(0, |p| p + 1)
+        };
+        model.pillars().iter().find_map(|p| {
+            let mut here: Vec<&Criterion> = model.pillar_criteria(&p.id).collect();
+            here.sort_by_key(|c| order(c));
+            here.into_iter()
+                .find(|c| self.value(&c.id).is_none() && self.is_asked(model, c))
+        })
+    }
+
     /// The same, for one pillar × stage cell.
     pub fn cell_progress(&self, model: &Model, pillar: &str, stage: &str) -> (usize, usize) {
         let cell: Vec<_> = model

@@ -150,3 +150,15 @@ fn old_stored_assessments_read_with_their_answers() {
     let back: Assessment = serde_json::from_value(v).unwrap();
     assert_eq!(back, a);
 }
+
+#[test]
+fn continuing_leads_to_the_first_question_not_answered() {
+    let (model, mut a) = fresh();
+    assert_eq!(a.first_unanswered(&model).map(|c| c.id.as_str()), Some("T-INF-1"));
+    set(&mut a, "T-INF-1", Some("yes"));
+    assert_eq!(a.first_unanswered(&model).map(|c| c.id.as_str()), Some("T-INF-2"));
+    for c in model.criteria() {
+        set(&mut a, &c.id, Some("no"));
+    }
+    assert!(a.first_unanswered(&model).is_none());
+}

@@ -436,3 +436,65 @@ fn the_current_fixture_is_what_the_app_writes() {
         "fixtures are never edited: a change to the file needs a new format"
     );
 }
+
+/// The largest assessment the app lets anyone type (every note, link, canvas field, plan field
+/// and name at its limit, in characters that take the most bytes once written as JSON) still
+/// exports to a file the app imports.
+#[test]
+fn an_export_at_every_limit_still_imports() {
+    use crate::answers::assessment::{MAX_LINK_CHARS, MAX_NOTE_CHARS};
+    let model = mega();
+    let haga = haga();
+    let mut a = scripted(&model);
+    let worst = |n: usize| "\u{1}".repeat(n); // written as \u0001: six bytes each
+    for c in model.criteria() {
+        set(&mut a, &c.id, Some("partial"));
+        a.apply(
+            &Change::Answer(c.id.clone(), Edit::Note(worst(MAX_NOTE_CHARS + 50))),
+            NOW,
+        );
+        a.apply(
+            &Change::Answer(c.id.clone(), Edit::Evidence("x".repeat(MAX_LINK_CHARS + 50))),
+            NOW,
+        );
+    }
+    for c in model.conditions() {
+        a.apply(&Change::Condition(c.id.clone(), Edit::Note(worst(MAX_NOTE_CHARS))), NOW);
+    }
+    for m in &haga.methodologies {
+        for f in &m.canvas.fields {
+            a.apply(
+                &Change::Canvas {
+                    methodology: m.id.clone(),
+                    field: f.id.clone(),
+                    text: worst(MAX_NOTE_CHARS),
+                },
+                NOW,
+            );
+        }
+    }
+    let steps: Vec<String> = a
+        .plan()
+        .map(|p| p.steps.iter().map(|s| s.id.clone()).collect())
+        .unwrap_or_default();
+    for s in steps {
+        for edit in [StepEdit::Owner(worst(5000)), StepEdit::Notes(worst(5000))] {
+            a.apply(&Change::PlanStep { step: s.clone(), edit }, NOW);
+        }
+    }
+    for i in 0..600 {
+        a.apply(
+            &Change::Profile(ProfileEdit::Respondent {
+                index: i,
+                name: worst(300),
+                role: worst(300),
+            }),
+            NOW,
+        );
+    }
+    a.apply(&Change::Rename(worst(500)), NOW);
+    let text = to_json(&export(&model, &a, "0.1.0", NOW));
+    assert!(text.len() <= MAX_RESULTS_BYTES, "an export of {} bytes", text.len());
+    let back = import(&text, &[&model], Some(&haga)).unwrap();
+    assert!(back.assessment == a && !back.cut);
+}
