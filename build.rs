@@ -15,7 +15,8 @@ mod web {
 
     pub fn generate_i18n() {
         let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-        // Spanish is the default locale; a key missing in English falls back to it and warns.
+        // Spanish is the default locale. A key missing in another language would fall back to it,
+        // so `tests/locales.rs` fails when any key is missing in any language.
         // `interpolate_display` lets `t_string!` take arguments, for messages built in code.
         let config = Config::new("es")
             .and_then(|c| c.add_locale("en"))

@@ -11,6 +11,7 @@
 //! * [`files`]: reading picked files and offering downloads.
 //! * [`filters`]: the filter selects, search box and result count of the toolkit pages.
 //! * [`charts`]: the radar and heatmap helpers, and number formatting.
+//! * [`links`]: links to other sites, only when the core says the address is safe.
 //! * [`offline`]: service worker registration, the update prompt, persistent storage.
 //! * [`i18n`]: interface strings generated from `locales/`.
 
@@ -18,6 +19,7 @@ pub mod charts;
 pub mod files;
 pub mod filters;
 pub mod i18n;
+pub mod links;
 pub mod offline;
 pub mod pages;
 pub mod shell;

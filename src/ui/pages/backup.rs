@@ -118,7 +118,7 @@ pub fn CopySection() -> impl IntoView {
                     <input type="file" accept=".json,application/json" class="visually-hidden" on:change=restore />
                 </label>
             </div>
-            <div class="status" role="status" aria-live="polite">
+            <div class="copy-status" role="status" aria-live="polite">
                 {move || message.get().map(|m| match m {
                     Ok(text) => view! { <p class="status-ok">{text}</p> }.into_any(),
                     Err(text) => view! { <p class="status-error">{text}</p> }.into_any(),

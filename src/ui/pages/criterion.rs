@@ -60,7 +60,7 @@ struct Asked {
     help: Option<Text>,
     examples: Vec<Text>,
     lines: Vec<Text>,
-    frameworks: Vec<(Text, Option<String>)>,
+    frameworks: Vec<(Text, String)>,
     code: Option<String>,
     scale: Scale,
 }
@@ -82,7 +82,7 @@ fn asked(model: &Model, question: &Question) -> Option<Asked> {
                     .frameworks
                     .iter()
                     .filter_map(|f| model.framework(f))
-                    .map(|f| (f.name.clone(), safe_web_link(&f.url).map(str::to_owned)))
+                    .map(|f| (f.name.clone(), f.url.clone()))
                     .collect(),
                 code: Some(c.id.to_string()),
                 scale: model.scale_of(c).clone(),
@@ -225,12 +225,8 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
                     }})}
                     {(!frameworks.is_empty()).then(|| { let frameworks = frameworks.clone(); view! {
                         <p class="help-label">{t!(i18n, answer.frameworks)}</p>
-                        <ul>{move || frameworks.iter().map(|(name, url)| {
-                            let name = name.get(lang.get()).to_string();
-                            match url {
-                                Some(url) => view! { <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{name}</a></li> }.into_any(),
-                                None => view! { <li>{name}</li> }.into_any(),
-                            }
+                        <ul>{move || frameworks.iter().map(|(name, url)| view! {
+                            <li><crate::ui::links::WebLink url=url.clone() label=name.get(lang.get()).to_string() /></li>
                         }).collect_view()}</ul>
                     }})}
                 </details>

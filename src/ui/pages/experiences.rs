@@ -162,7 +162,7 @@ fn ExperiencePage(experience: Experience) -> impl IntoView {
             <dt>{t!(i18n, filters.population)}</dt>
             <dd>{move || e.with_value(|e| catalog(lang.get()).band(e.population_band))}</dd>
             <dt>{t!(i18n, experiences.source)}</dt>
-            <dd><a href=move || e.with_value(|e| e.source.clone()) target="_blank" rel="noopener noreferrer">{move || e.with_value(|e| e.source.clone())}</a></dd>
+            <dd>{move || e.with_value(|e| view! { <crate::ui::links::WebLink url=e.source.clone() /> })}</dd>
             <dt>{t!(i18n, tools.checked)}</dt>
             <dd>{move || e.with_value(|e| e.checked.clone())}</dd>
         </dl>

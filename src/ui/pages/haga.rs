@@ -39,7 +39,7 @@ pub fn Haga() -> impl IntoView {
                             <details>
                                 <summary>{t!(i18n, haga.evidence)}</summary>
                                 <p>{p.evidence.get(lang.get()).to_owned()}</p>
-                                <ul class="sources">{p.sources.iter().map(|s| view! { <li><a href=s.clone() target="_blank" rel="noopener noreferrer">{s.clone()}</a></li> }).collect_view()}</ul>
+                                <ul class="sources">{p.sources.iter().map(|s| view! { <li><crate::ui::links::WebLink url=s.clone() /></li> }).collect_view()}</ul>
                             </details>
                             <p class="meta">{t!(i18n, haga.serves)} " " {conditions.join(" · ")}</p>
                         </li>
@@ -109,7 +109,7 @@ fn MethodologyPage(methodology: Methodology) -> impl IntoView {
                 }).collect_view())}
             </ol>
             <p class="meta">{t!(i18n, haga.sources)} " "
-                {move || m.with_value(|m| m.sources.iter().map(|s| view! { <a href=s.clone() target="_blank" rel="noopener noreferrer">{s.clone()}</a>" " }).collect_view())}
+                {move || m.with_value(|m| m.sources.iter().map(|s| view! { <crate::ui::links::WebLink url=s.clone() />" " }).collect_view())}
             </p>
         </section>
         <CanvasSection methodology=m.get_value() />

@@ -14,7 +14,6 @@ use leptos_router::components::A;
 use megaip_core::analysis::scoring::{score, PillarScore, Scores};
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::base::locale::Lang;
-use megaip_core::base::validate::safe_web_link;
 use megaip_core::content::model::Model;
 use megaip_core::content::scale::Tone;
 use megaip_core::exchange::results as exchange;
@@ -232,7 +231,7 @@ fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoVi
                             || t_string!(i18n, answer.unanswered).to_string(),
                             |o| o.label.get(lang.get()).to_string(),
                         );
-                        let link = safe_web_link(&ans.evidence_url).map(str::to_owned);
+                        let link = (!ans.evidence_url.trim().is_empty()).then(|| ans.evidence_url.clone());
                         Some((
                             c.id.to_string(),
                             c.text.get(lang.get()).to_string(),
@@ -270,7 +269,7 @@ fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoVi
                                 <th scope="row"><span class="code">{code}</span> " " {text}</th>
                                 <td>{label}</td>
                                 <td class="note">{note}</td>
-                                <td>{link.map(|l| { let href = l.clone(); view! { <a href=href target="_blank" rel="noopener noreferrer">{l}</a> } })}</td>
+                                <td>{link.map(|l| view! { <crate::ui::links::WebLink url=l /> })}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

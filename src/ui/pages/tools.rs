@@ -12,7 +12,6 @@ use leptos_router::components::A;
 use megaip_core::analysis::search::{self, ToolFilter};
 use megaip_core::base::ids::{PillarId, StageId};
 use megaip_core::base::locale::Lang;
-use megaip_core::base::validate::safe_web_link;
 use megaip_core::content::model::Model;
 use megaip_core::content::toolkit::{Haga, Initiative, Tool};
 use megaip_core::messages::catalog;
@@ -192,10 +191,7 @@ fn ToolPage(tool: Tool) -> impl IntoView {
             <dt>{t!(i18n, tools.spanish)}</dt>
             <dd>{move || tool.with_value(|t| catalog(lang.get()).availability(t.spanish))}</dd>
             <dt>{t!(i18n, tools.site)}</dt>
-            <dd>{move || tool.with_value(|t| match safe_web_link(&t.url) {
-                Some(url) => view! { <a href=url.to_owned() target="_blank" rel="noopener noreferrer">{url.to_owned()}</a> }.into_any(),
-                None => t.url.clone().into_any(),
-            })}</dd>
+            <dd>{move || tool.with_value(|t| view! { <crate::ui::links::WebLink url=t.url.clone() /> })}</dd>
             <dt>{t!(i18n, tools.checked)}</dt>
             <dd>{move || tool.with_value(|t| t.checked.clone())}</dd>
         </dl>

@@ -330,7 +330,9 @@ fn a_model_of_fourteen_thousand_criteria_scores_in_linear_time() {
     for id in ids.iter().step_by(2) {
         set(&mut a, id, Some("yes"));
     }
+    let start = std::time::Instant::now();
     let s = score(&model, &a);
+    eprintln!("scored 14,400 criteria in {:?}", start.elapsed());
     assert_eq!(s.pillars.len(), 24);
     assert!(s.pillars.iter().all(|p| p.stages.iter().all(|st| st.points == 50_000)));
 }
