@@ -8,7 +8,11 @@ fn flatten(prefix: &str, v: &serde_json::Value, out: &mut BTreeMap<String, Strin
     match v {
         serde_json::Value::Object(map) => {
             for (k, v) in map {
-                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 flatten(&key, v, out);
             }
         }
@@ -28,7 +32,12 @@ fn locale(code: &str) -> BTreeMap<String, String> {
 }
 
 fn placeholders(s: &str) -> Vec<&str> {
-    let mut found: Vec<&str> = s.split("{{").skip(1).filter_map(|p| p.split("}}").next()).map(str::trim).collect();
+    let mut found: Vec<&str> = s
+        .split("{{")
+        .skip(1)
+        .filter_map(|p| p.split("}}").next())
+        .map(str::trim)
+        .collect();
     found.sort_unstable();
     found
 }
@@ -40,10 +49,17 @@ fn every_interface_string_exists_in_every_language() {
         let other = locale(code);
         let missing: Vec<&String> = es.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<&String> = other.keys().filter(|k| !es.contains_key(*k)).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{code}: missing {missing:?}, extra {extra:?}");
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{code}: missing {missing:?}, extra {extra:?}"
+        );
         for (key, text) in &other {
             assert!(!text.trim().is_empty(), "{code}: {key} is empty");
-            assert_eq!(placeholders(text), placeholders(&es[key]), "{code}: {key} has other placeholders");
+            assert_eq!(
+                placeholders(text),
+                placeholders(&es[key]),
+                "{code}: {key} has other placeholders"
+            );
         }
     }
     assert!(es.values().all(|t| !t.trim().is_empty()));
