@@ -7,4 +7,5 @@
 
 pub mod assessment;
 pub mod plan;
+pub mod workshop;
 pub mod workspace;

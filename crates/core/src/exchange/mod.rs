@@ -7,6 +7,8 @@
 
 pub mod backup;
 pub mod keys;
+pub mod payload;
 pub mod records;
 pub mod results;
 pub mod storage;
+pub mod workshop_file;

@@ -8,6 +8,7 @@ use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
 use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
+use crate::exchange::payload::PayloadError;
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
 
 pub struct En;
@@ -190,6 +191,21 @@ impl Catalog for En {
             BackupError::NewerFormat { found } => format!(
                 "The copy was made with a newer version of the app (format {found}). Update the app and try again."
             ),
+        }
+    }
+
+    fn payload_error(&self, e: &PayloadError) -> String {
+        match e {
+            PayloadError::NotAResponse => "This is not a response from a MEGA IP workshop.".into(),
+            PayloadError::OtherWorkshop { found } => format!(
+                "This response is from another workshop (code {}). Ask the person to open today's workshop.",
+                super::short(found)
+            ),
+            PayloadError::OtherModel => {
+                "This response was made with another model or another version of the model.".into()
+            }
+            PayloadError::Damaged => "The response arrived incomplete or damaged. Ask for it to be sent again.".into(),
+            PayloadError::TooManyOptions => "A question has too many options to be sent in a code.".into(),
         }
     }
 

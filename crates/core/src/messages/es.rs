@@ -8,6 +8,7 @@ use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
 use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
+use crate::exchange::payload::PayloadError;
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
 
 pub struct Es;
@@ -182,6 +183,19 @@ impl Catalog for Es {
             BackupError::NotJson => "El archivo no se puede leer: no es un archivo JSON.".into(),
             BackupError::NotABackup => "Este archivo no es una copia de la aplicación. Para un archivo de resultados, usa «Importar resultados».".into(),
             BackupError::NewerFormat { found } => format!("La copia se hizo con una versión más nueva de la aplicación (formato {found}). Actualiza la aplicación e inténtalo de nuevo."),
+        }
+    }
+
+    fn payload_error(&self, e: &PayloadError) -> String {
+        match e {
+            PayloadError::NotAResponse => "Esto no es una respuesta de un taller de MEGA IP.".into(),
+            PayloadError::OtherWorkshop { found } => format!(
+                "Esta respuesta es de otro taller (código {}). Pide a la persona que abra el taller de hoy.",
+                super::short(found)
+            ),
+            PayloadError::OtherModel => "Esta respuesta se hizo con otro modelo o con otra versión del modelo.".into(),
+            PayloadError::Damaged => "La respuesta llegó incompleta o dañada. Pide que la envíen de nuevo.".into(),
+            PayloadError::TooManyOptions => "Una pregunta tiene demasiadas opciones para enviarse en un código.".into(),
         }
     }
 

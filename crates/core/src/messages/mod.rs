@@ -22,6 +22,7 @@ use crate::content::model::{Model, ModelError, Problem};
 use crate::content::places::PopulationBand;
 use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
+use crate::exchange::payload::PayloadError;
 use crate::exchange::results::ImportError;
 
 /// The sentences of one language.
@@ -36,6 +37,8 @@ pub trait Catalog {
     /// An imported file's written scores disagree with its answers.
     fn import_scores_differ(&self) -> &'static str;
     fn backup_error(&self, e: &BackupError) -> String;
+    /// A participant's response code that cannot be used.
+    fn payload_error(&self, e: &PayloadError) -> String;
     /// What "Restaurar una copia" did: assessments brought in, already here, refused.
     fn restore_summary(&self, restored: usize, already: usize, refused: usize) -> String;
 

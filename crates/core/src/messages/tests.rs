@@ -131,6 +131,15 @@ fn every_message_exists_in_every_language() {
             out.push(c.backup_error(&e));
         }
         out.push(c.restore_summary(3, 1, 2));
+        for e in [
+            crate::exchange::payload::PayloadError::NotAResponse,
+            crate::exchange::payload::PayloadError::OtherWorkshop { found: "AB12".into() },
+            crate::exchange::payload::PayloadError::OtherModel,
+            crate::exchange::payload::PayloadError::Damaged,
+            crate::exchange::payload::PayloadError::TooManyOptions,
+        ] {
+            out.push(c.payload_error(&e));
+        }
         out.push(c.restore_summary(1, 0, 0));
         out.push(c.plan_refreshed(2, 3));
         out.push(c.import_scores_differ().to_owned());

@@ -1,0 +1,183 @@
+//! A workshop as data: a facilitator runs one assessment with a room of officials. Who took part,
+//! what each round collected (phones' and colleagues' responses, and the counts of raised cards
+//! the facilitator types), and what the group decided for each question, with its provenance.
+//!
+//! How the votes become a proposed group answer is `analysis::merge`; how a phone's response
+//! travels is `exchange::payload`.
+
+use crate::base::ids::{AssessmentId, CriterionId, OptionId, PillarId};
+use crate::content::model::{Criterion, Model, ModelRef};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Used when a workshop does not set its own consensus threshold.
+pub const DEFAULT_CONSENSUS_PERCENT: u32 = 70;
+
+/// Which questions a workshop asks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    /// The pillars asked; empty means every pillar.
+    #[serde(default)]
+    pub pillars: Vec<PillarId>,
+}
+
+impl Scope {
+    /// The model's criteria in this scope, in model order.
+    pub fn criteria<'m>(&self, model: &'m Model) -> Vec<&'m Criterion> {
+        model
+            .criteria()
+            .iter()
+            .filter(|c| self.pillars.is_empty() || self.pillars.contains(&c.pillar))
+            .collect()
+    }
+}
+
+/// One person's answers, from a phone, a file or a colleague's own walk.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    /// A random id the phone made, so a response handed back twice counts once.
+    pub participant: String,
+    /// Given only when the workshop is not anonymous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    pub answers: BTreeMap<CriterionId, OptionId>,
+}
+
+/// Raised cards counted by the facilitator for one question: how many chose each option.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub counts: BTreeMap<OptionId, u32>,
+}
+
+/// One round of voting (Delphi style: the second round asks only the items still divided).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub responses: Vec<Response>,
+    #[serde(default)]
+    pub tallies: BTreeMap<CriterionId, Tally>,
+}
+
+impl Round {
+    /// Adds a response; a participant who hands back again replaces their earlier answers.
+    pub fn add(&mut self, response: Response) {
+        match self
+            .responses
+            .iter_mut()
+            .find(|r| r.participant == response.participant)
+        {
+            Some(existing) => *existing = response,
+            None => self.responses.push(response),
+        }
+    }
+
+    /// Every vote for one question in this round: the responses' and the typed tallies'.
+    pub fn votes(&self, criterion: &str) -> Vec<(OptionId, u32)> {
+        let mut out: BTreeMap<OptionId, u32> = BTreeMap::new();
+        for r in &self.responses {
+            if let Some(v) = r.answers.get(criterion) {
+                *out.entry(v.clone()).or_default() += 1;
+            }
+        }
+        if let Some(t) = self.tallies.get(criterion) {
+            for (option, n) in &t.counts {
+                let slot = out.entry(option.clone()).or_default();
+                *slot = slot.saturating_add(*n);
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+/// How the group settled a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecidedBy {
+    /// The room agreed by the stated rule; the facilitator confirmed.
+    Consensus,
+    /// The room was divided; the answer was settled after discussion.
+    Discussion,
+}
+
+/// What the group recorded for a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub option: OptionId,
+    pub by: DecidedBy,
+    /// The round whose votes the decision rests on (1 or 2).
+    pub round: u32,
+    #[serde(default)]
+    pub rationale: String,
+    #[serde(default)]
+    pub evidence: String,
+    /// Views the minutes should record as dissent.
+    #[serde(default)]
+    pub dissent: String,
+}
+
+/// A workshop for one assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workshop {
+    /// A short code participants type or scan (`K7QX2M`).
+    pub id: String,
+    pub assessment: AssessmentId,
+    pub model: ModelRef,
+    pub scope: Scope,
+    #[serde(default)]
+    pub facilitator: String,
+    #[serde(default)]
+    pub place: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    /// Participants vote without a name (the default).
+    pub anonymous: bool,
+    pub consensus_percent: u32,
+    pub rounds: Vec<Round>,
+    #[serde(default)]
+    pub decisions: BTreeMap<CriterionId, Decision>,
+}
+
+impl Workshop {
+    pub fn new(id: String, assessment: AssessmentId, model: &Model, scope: Scope) -> Self {
+        Workshop {
+            id,
+            assessment,
+            model: model.reference(),
+            scope,
+            facilitator: String::new(),
+            place: String::new(),
+            date: String::new(),
+            anonymous: true,
+            consensus_percent: DEFAULT_CONSENSUS_PERCENT,
+            rounds: vec![Round::default()],
+            decisions: BTreeMap::new(),
+        }
+    }
+
+    /// The round being collected now (a workshop always has one).
+    pub fn current_round(&mut self) -> Option<&mut Round> {
+        if self.rounds.is_empty() {
+            self.rounds.push(Round::default());
+        }
+        self.rounds.last_mut()
+    }
+
+    /// Starts the next round (for the items still divided).
+    pub fn next_round(&mut self) {
+        self.rounds.push(Round::default());
+    }
+
+    /// How many different people handed back a response, over all rounds.
+    pub fn participants(&self) -> usize {
+        let mut ids: Vec<&str> = self
+            .rounds
+            .iter()
+            .flat_map(|r| r.responses.iter().map(|x| x.participant.as_str()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}

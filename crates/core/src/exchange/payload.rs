@@ -1,0 +1,229 @@
+//! A participant's answers in a few dozen characters, to hand back from a phone by QR code, in a
+//! link's fragment, or as a small file — never through a server.
+//!
+//! ```text
+//! MIP1.K7QX2M.4F9A2C7B.A133045E.0123.21304…
+//! │    │      │        │        │    └ one base-36 digit per question in scope, in model order:
+//! │    │      │        │        │      0 = not answered, n = the scale's n-th option
+//! │    │      │        │        └ the pillars in scope, by position in the model (`*` = all)
+//! │    │      │        └ the first 8 hex digits of the model's hash, upper case
+//! │    │      └ the participant's random id
+//! │    └ the workshop's code
+//! └ format 1
+//! ```
+//!
+//! Only characters of QR's alphanumeric mode (`0-9 A-Z . * …`), so the code stays small: a whole
+//! MEGA IP response is about 100 characters. Decoding checks the workshop and the model, and says
+//! plainly when the response belongs to another one.
+
+use crate::answers::workshop::{Response, Scope};
+use crate::content::model::Model;
+
+const MAGIC: &str = "MIP1";
+const DIGITS: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PayloadError {
+    /// Not a response code at all.
+    NotAResponse,
+    /// A response made for another workshop (its code is given).
+    OtherWorkshop { found: String },
+    /// A response made with another model or model version.
+    OtherModel,
+    /// The answers do not fit the questions (damaged or cut).
+    Damaged,
+    /// A question has more options than one digit can say (more than 35).
+    TooManyOptions,
+}
+
+fn digit(n: usize) -> Option<char> {
+    DIGITS.get(n).map(|b| char::from(*b))
+}
+
+fn value(c: char) -> Option<usize> {
+    DIGITS.iter().position(|b| char::from(*b) == c.to_ascii_uppercase())
+}
+
+fn hash8(model: &Model) -> String {
+    model
+        .hash()
+        .trim_start_matches("sha256:")
+        .chars()
+        .take(8)
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+fn scope_code(model: &Model, scope: &Scope) -> Result<String, PayloadError> {
+    if scope.pillars.is_empty() {
+        return Ok("*".into());
+    }
+    scope
+        .pillars
+        .iter()
+        .map(|p| {
+            model
+                .pillars()
+                .iter()
+                .position(|x| x.id == *p)
+                .and_then(digit)
+                .ok_or(PayloadError::Damaged)
+        })
+        .collect()
+}
+
+fn scope_from(model: &Model, code: &str) -> Result<Scope, PayloadError> {
+    if code == "*" {
+        return Ok(Scope::default());
+    }
+    let pillars = code
+        .chars()
+        .map(|c| {
+            value(c)
+                .and_then(|i| model.pillars().get(i))
+                .map(|p| p.id.clone())
+                .ok_or(PayloadError::Damaged)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Scope { pillars })
+}
+
+/// A code safe to put in a payload: upper-case letters and digits only.
+pub fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 16 && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// Encodes a response to the workshop's questions (answers outside the scope are not carried).
+pub fn encode(model: &Model, workshop: &str, scope: &Scope, response: &Response) -> Result<String, PayloadError> {
+    if !is_code(workshop) || !is_code(&response.participant) {
+        return Err(PayloadError::NotAResponse);
+    }
+    let mut answers = String::new();
+    for c in scope.criteria(model) {
+        let scale = model.scale_of(c);
+        if scale.options.len() > 35 {
+            return Err(PayloadError::TooManyOptions);
+        }
+        let n = response
+            .answers
+            .get(&c.id)
+            .and_then(|v| scale.options.iter().position(|o| o.id == *v))
+            .map_or(0, |i| i + 1);
+        answers.push(digit(n).ok_or(PayloadError::TooManyOptions)?);
+    }
+    Ok(format!(
+        "{MAGIC}.{workshop}.{}.{}.{}.{answers}",
+        response.participant,
+        hash8(model),
+        scope_code(model, scope)?
+    ))
+}
+
+/// Reads a response for `workshop` (its code), made with `model`.
+pub fn decode(model: &Model, workshop: &str, text: &str) -> Result<(Scope, Response), PayloadError> {
+    let mut parts = text.trim().split('.');
+    let (Some(magic), Some(found), Some(participant), Some(hash), Some(scope), Some(answers), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(PayloadError::NotAResponse);
+    };
+    if magic != MAGIC || !is_code(found) || !is_code(participant) {
+        return Err(PayloadError::NotAResponse);
+    }
+    if found != workshop {
+        return Err(PayloadError::OtherWorkshop {
+            found: found.to_owned(),
+        });
+    }
+    if !hash.eq_ignore_ascii_case(&hash8(model)) {
+        return Err(PayloadError::OtherModel);
+    }
+    let scope = scope_from(model, scope)?;
+    let questions = scope.criteria(model);
+    if answers.chars().count() != questions.len() {
+        return Err(PayloadError::Damaged);
+    }
+    let mut response = Response {
+        participant: participant.to_owned(),
+        ..Response::default()
+    };
+    for (c, ch) in questions.into_iter().zip(answers.chars()) {
+        let n = value(ch).ok_or(PayloadError::Damaged)?;
+        if n == 0 {
+            continue;
+        }
+        let option = model.scale_of(c).options.get(n - 1).ok_or(PayloadError::Damaged)?;
+        response.answers.insert(c.id.clone(), option.id.clone());
+    }
+    Ok((scope, response))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    fn full_response(model: &Model) -> Response {
+        let mut r = Response {
+            participant: "4F9A2C7B".into(),
+            ..Response::default()
+        };
+        for (i, c) in model.criteria().iter().enumerate() {
+            let opts = &model.scale_of(c).options;
+            if let Some(o) = opts.get(i % opts.len()) {
+                r.answers.insert(c.id.clone(), o.id.clone());
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn a_whole_mega_ip_response_round_trips_in_about_a_hundred_characters() {
+        let model = mega();
+        let r = full_response(&model);
+        let code = encode(&model, "K7QX2M", &Scope::default(), &r).unwrap();
+        assert!(code.len() < 110, "{} characters: {code}", code.len());
+        assert!(code
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || ".*".contains(c)));
+        let (scope, back) = decode(&model, "K7QX2M", &code).unwrap();
+        assert_eq!((scope, back), (Scope::default(), r));
+    }
+
+    #[test]
+    fn a_scoped_response_carries_only_its_pillars() {
+        let model = mega();
+        let scope = Scope {
+            pillars: vec!["rendicion".into(), "innovacion".into()],
+        };
+        let r = full_response(&model);
+        let code = encode(&model, "K7QX2M", &scope, &r).unwrap();
+        let (s, back) = decode(&model, "K7QX2M", &code).unwrap();
+        assert_eq!(s, scope);
+        assert!(back.answers.keys().all(|k| k.starts_with("R-") || k.starts_with("I-")));
+        assert_eq!(back.answers.len(), scope.criteria(&model).len());
+    }
+
+    #[test]
+    fn responses_for_another_workshop_or_model_are_refused_plainly() {
+        let model = mega();
+        let code = encode(&model, "K7QX2M", &Scope::default(), &full_response(&model)).unwrap();
+        assert_eq!(
+            decode(&model, "AAAAAA", &code),
+            Err(PayloadError::OtherWorkshop { found: "K7QX2M".into() })
+        );
+        let other = parse(&synthetic(2, 2, &[1], 70));
+        assert_eq!(decode(&other, "K7QX2M", &code), Err(PayloadError::OtherModel));
+        assert_eq!(decode(&model, "K7QX2M", "hola"), Err(PayloadError::NotAResponse));
+        let cut: String = code.chars().take(code.len() - 3).collect();
+        assert_eq!(decode(&model, "K7QX2M", &cut), Err(PayloadError::Damaged));
+        let bad = format!("{}Z", &code[..code.len() - 1]);
+        assert_eq!(decode(&model, "K7QX2M", &bad), Err(PayloadError::Damaged));
+    }
+}
