@@ -29,7 +29,11 @@ pub fn Shell(children: Children) -> impl IntoView {
         path
     });
 
+    // The projector is a wall, not a page to use: no header, navigation or footer.
+    let wall = move || location.pathname.with(|p| p.ends_with("/proyector"));
+    let children = children();
     view! {
+        <Show when=move || !wall()>
         <a class="skip" href="#main">{t!(i18n, app.skip)}</a>
         <header class="top">
             <div class="top-inner">
@@ -59,16 +63,20 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <li><A href="/herramientas">{t!(i18n, nav.tools)}</A></li>
                     <li><A href="/experiencias">{t!(i18n, nav.experiences)}</A></li>
                     <li><A href="/haga">{t!(i18n, nav.haga)}</A></li>
+                    <li><A href="/taller">{t!(i18n, nav.workshop)}</A></li>
                     <li><A href="/acerca">{t!(i18n, nav.about)}</A></li>
                 </ul>
             </nav>
         </header>
         <UpdateBanner />
         <StorageNotices />
-        <main id="main" tabindex="-1">{children()}</main>
+        </Show>
+        <main id="main" tabindex="-1" class:wall=wall>{children}</main>
+        <Show when=move || !wall()>
         <footer class="bottom">
             <p>{t!(i18n, footer.privacy)} " · " <A href="/acerca">{t!(i18n, nav.about)}</A></p>
         </footer>
+        </Show>
     }
 }
 

@@ -15,6 +15,7 @@
 use crate::ui::storage::{AppStorage, Notice};
 use leptos::prelude::*;
 use megaip_core::answers::assessment::{Assessment, Change};
+use megaip_core::answers::workshop::Workshop;
 use megaip_core::answers::workspace::{ImportPolicy, Workspace};
 use megaip_core::base::ids::AssessmentId;
 use megaip_core::base::locale::Lang;
@@ -22,6 +23,7 @@ use megaip_core::content::model::{Model, ModelRef};
 use megaip_core::content::toolkit::Haga;
 use megaip_core::exchange::keys;
 use megaip_core::exchange::records::{self, WriteError};
+use megaip_core::exchange::workshop_file;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -50,6 +52,8 @@ pub struct AppState {
     pub failed: RwSignal<Vec<String>>,
     /// The page element of the question edited last, so a failed save is said next to it.
     pub last_edited: RwSignal<Option<String>>,
+    /// The workshops run on this device.
+    pub workshops: RwSignal<Vec<Workshop>>,
     mega_ip: StoredValue<Arc<Model>>,
     haga: StoredValue<Arc<Haga>>,
     sync: StoredValue<Sync, LocalStorage>,
@@ -85,6 +89,7 @@ impl AppState {
             unsaved: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
             last_edited: RwSignal::new(None),
+            workshops: RwSignal::new(storage.with_backend(workshop_file::load_all).unwrap_or_default()),
             mega_ip: StoredValue::new(mega_ip),
             haga: StoredValue::new(haga),
             sync: StoredValue::new_local(sync),
@@ -315,6 +320,43 @@ impl AppState {
         self.unsaved.update(|u| u.retain(|x| x != id));
         if let Some(Err(e)) = self.storage.with_backend(|b| records::delete(b, id)) {
             self.storage.report(&e);
+        }
+    }
+
+    /// The workshop with this code, as saved now (another window may have changed it).
+    pub fn workshop(&self, code: &str) -> Option<Workshop> {
+        let key = keys::workshop(code);
+        let fresh = self
+            .storage
+            .with_backend(|b| {
+                megaip_core::exchange::storage::load_raw::<Workshop, _>(b, &key)
+                    .ok()
+                    .flatten()
+            })
+            .flatten();
+        fresh.or_else(|| {
+            self.workshops
+                .with_untracked(|ws| ws.iter().find(|w| w.id == code).cloned())
+        })
+    }
+
+    /// Saves a workshop (the facilitator's console is its only writer).
+    pub fn save_workshop(&self, workshop: Workshop) -> bool {
+        let saved = self.storage.with_backend(|b| workshop_file::save(b, &workshop));
+        match saved {
+            Some(Ok(())) => {
+                self.workshops
+                    .update(|ws| match ws.iter_mut().find(|w| w.id == workshop.id) {
+                        Some(w) => *w = workshop,
+                        None => ws.push(workshop),
+                    });
+                true
+            }
+            Some(Err(e)) => {
+                self.storage.report(&e);
+                false
+            }
+            None => false,
         }
     }
 

@@ -1,10 +1,11 @@
-//! The command line's arguments, read by hand: two command words, one FILE, and the flags
-//! `--lang`, `--help`, `--model` and `--json`. Paths stay `OsString`s, so a file whose name is
-//! not UTF-8 can still be opened.
+//! The command line's arguments, read by hand: two command words, the FILEs, and the flags
+//! `--lang`, `--help`, `--model`, `--json`, `--threshold` and `-o`. Paths stay `OsString`s, so a
+//! file whose name is not UTF-8 can still be opened.
 //!
 //! A wrong argument becomes a [`Usage`] carrying the offending words as given (never a sentence:
 //! the sentence around them comes from the message catalog).
 
+use megaip_core::answers::workshop::DEFAULT_CONSENSUS_PERCENT;
 use megaip_core::base::locale::Lang;
 use megaip_core::messages::CliHelp;
 use std::ffi::OsString;
@@ -23,6 +24,19 @@ pub enum Command {
         score: bool,
         json: bool,
     },
+    WorkshopMerge(Merge),
+}
+
+/// `workshop merge`: the response files, in the order given, and what to do with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merge {
+    pub files: Vec<PathBuf>,
+    pub models: Vec<PathBuf>,
+    /// The consensus threshold, in percent (1 to 100).
+    pub threshold: u32,
+    pub json: bool,
+    /// Where to write the workshop file too.
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments that cannot be understood; the detail quotes what was given.
@@ -68,7 +82,18 @@ struct Parts {
     help: bool,
     json: bool,
     models: Vec<PathBuf>,
+    threshold: Option<u32>,
+    output: Option<PathBuf>,
     words: Vec<OsString>,
+}
+
+/// A consensus threshold: a whole number of percent from 1 to 100.
+fn threshold(given: &OsString) -> Result<u32, Usage> {
+    given
+        .to_str()
+        .and_then(|s| s.parse::<u32>().ok())
+        .filter(|n| (1..=100).contains(n))
+        .ok_or_else(|| Usage(format!("--threshold {}", given.to_string_lossy())))
 }
 
 fn command(args: Vec<OsString>) -> Result<Command, Usage> {
@@ -82,27 +107,40 @@ fn command(args: Vec<OsString>) -> Result<Command, Usage> {
                 Some(path) => parts.models.push(PathBuf::from(path)),
                 None => return Err(Usage("--model".into())),
             },
+            Some("--threshold") => match args.next() {
+                Some(n) => parts.threshold = Some(threshold(&n)?),
+                None => return Err(Usage("--threshold".into())),
+            },
+            Some("-o") => match args.next() {
+                Some(path) => parts.output = Some(PathBuf::from(path)),
+                None => return Err(Usage("-o".into())),
+            },
             Some(flag) if flag.starts_with('-') && flag.len() > 1 => return Err(Usage(flag.into())),
             _ => parts.words.push(arg),
         }
     }
     let mut words = parts.words.into_iter();
-    let first = words.next();
-    let second = words.next();
-    let file = words.next().map(PathBuf::from);
-    if let Some(extra) = words.next() {
-        return Err(Usage(extra.to_string_lossy().into_owned()));
-    }
-    let (first, second) = (lossy(first.as_ref()), lossy(second.as_ref()));
-    let topic = match (first.as_deref(), second.as_deref()) {
-        (None, _) => CliHelp::Main,
-        (Some("model"), None | Some("check")) => CliHelp::ModelCheck,
-        (Some("results"), None) => CliHelp::Main,
-        (Some("results"), Some("check")) => CliHelp::ResultsCheck,
-        (Some("results"), Some("score")) => CliHelp::ResultsScore,
-        (Some(word @ ("model" | "results")), Some(other)) => return Err(Usage(format!("{word} {other}"))),
+    let (first, second) = (lossy(words.next().as_ref()), lossy(words.next().as_ref()));
+    let files: Vec<PathBuf> = words.map(PathBuf::from).collect();
+    // The help topic, and whether the words name a whole command.
+    let (topic, whole) = match (first.as_deref(), second.as_deref()) {
+        (None, _) => (CliHelp::Main, false),
+        (Some("model"), None) => (CliHelp::ModelCheck, false),
+        (Some("model"), Some("check")) => (CliHelp::ModelCheck, true),
+        (Some("results"), None) => (CliHelp::Main, false),
+        (Some("results"), Some("check")) => (CliHelp::ResultsCheck, true),
+        (Some("results"), Some("score")) => (CliHelp::ResultsScore, true),
+        (Some("workshop"), None) => (CliHelp::WorkshopMerge, false),
+        (Some("workshop"), Some("merge")) => (CliHelp::WorkshopMerge, true),
+        (Some(word @ ("model" | "results" | "workshop")), Some(other)) => return Err(Usage(format!("{word} {other}"))),
         (Some(other), _) => return Err(Usage(other.to_owned())),
     };
+    // Every command but `workshop merge` reads one file.
+    if topic != CliHelp::WorkshopMerge {
+        if let Some(extra) = files.get(1) {
+            return Err(Usage(extra.to_string_lossy().into_owned()));
+        }
+    }
     if parts.help || first.is_none() {
         return Ok(Command::Help(topic));
     }
@@ -112,9 +150,29 @@ fn command(args: Vec<OsString>) -> Result<Command, Usage> {
             first.as_deref().unwrap_or_default(),
             second.as_deref().unwrap_or_default()
         )
+        .trim()
+        .to_owned()
     };
-    let Some(file) = file else {
-        return Err(Usage(named().trim().to_owned()));
+    if !whole || files.is_empty() {
+        return Err(Usage(named()));
+    }
+    if topic == CliHelp::WorkshopMerge {
+        return Ok(Command::WorkshopMerge(Merge {
+            files,
+            models: parts.models,
+            threshold: parts.threshold.unwrap_or(DEFAULT_CONSENSUS_PERCENT),
+            json: parts.json,
+            output: parts.output,
+        }));
+    }
+    if parts.threshold.is_some() {
+        return Err(Usage("--threshold".into()));
+    }
+    if parts.output.is_some() {
+        return Err(Usage("-o".into()));
+    }
+    let Some(file) = files.into_iter().next() else {
+        return Err(Usage(named()));
     };
     match topic {
         CliHelp::ModelCheck if parts.json => Err(Usage("--json".into())),
@@ -127,7 +185,7 @@ fn command(args: Vec<OsString>) -> Result<Command, Usage> {
             score: topic == CliHelp::ResultsScore,
             json: parts.json,
         }),
-        CliHelp::Main => Err(Usage(named().trim().to_owned())),
+        CliHelp::Main | CliHelp::WorkshopMerge => Err(Usage(named())),
     }
 }
 
@@ -214,6 +272,57 @@ mod tests {
         assert_eq!(run("results check r.json --verbose").command, usage("--verbose"));
         assert_eq!(run("model check m.json --lang fr").command, usage("--lang fr"));
         assert_eq!(run("model check m.json --lang").command, usage("--lang"));
+    }
+
+    #[test]
+    fn workshop_merge_takes_many_files_and_its_own_flags() {
+        assert_eq!(
+            run("workshop merge a.txt b.json --model m.json --threshold 80 -o w.json --json").command,
+            Ok(Command::WorkshopMerge(Merge {
+                files: vec!["a.txt".into(), "b.json".into()],
+                models: vec!["m.json".into()],
+                threshold: 80,
+                json: true,
+                output: Some("w.json".into()),
+            }))
+        );
+        assert_eq!(
+            run("workshop merge a.txt").command,
+            Ok(Command::WorkshopMerge(Merge {
+                files: vec!["a.txt".into()],
+                models: vec![],
+                threshold: 70,
+                json: false,
+                output: None,
+            }))
+        );
+        assert_eq!(
+            run("workshop --help").command,
+            Ok(Command::Help(CliHelp::WorkshopMerge))
+        );
+        assert_eq!(
+            run("workshop merge a.txt --help").command,
+            Ok(Command::Help(CliHelp::WorkshopMerge))
+        );
+    }
+
+    #[test]
+    fn workshop_merge_arguments_quote_what_was_given() {
+        assert_eq!(run("workshop").command, usage("workshop"));
+        assert_eq!(run("workshop merge").command, usage("workshop merge"));
+        assert_eq!(run("workshop mix a.txt").command, usage("workshop mix"));
+        assert_eq!(run("workshop merge a.txt --threshold").command, usage("--threshold"));
+        for bad in ["0", "101", "-5", "7.5", "x"] {
+            assert_eq!(
+                run(&format!("workshop merge a.txt --threshold {bad}")).command,
+                usage(&format!("--threshold {bad}"))
+            );
+        }
+        assert_eq!(run("workshop merge a.txt --threshold 1").command.map(|_| ()), Ok(()));
+        assert_eq!(run("workshop merge a.txt --threshold 100").command.map(|_| ()), Ok(()));
+        assert_eq!(run("workshop merge a.txt -o").command, usage("-o"));
+        assert_eq!(run("results score r.json --threshold 80").command, usage("--threshold"));
+        assert_eq!(run("model check m.json -o out.json").command, usage("-o"));
     }
 
     #[test]

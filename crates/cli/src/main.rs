@@ -2,7 +2,8 @@
 //! files (refusing oversized ones before reading them), handing their text to the core to parse
 //! a model, import a results file and score it, and printing the outcome — to stdout when the
 //! file is valid (exit 0), to stderr when it is not or cannot be read (exit 1) or when the
-//! arguments are wrong (exit 2). Arguments are read in [`args`]. Every sentence printed comes
+//! arguments are wrong (exit 2). Arguments are read in [`args`]; `workshop merge`, which reads
+//! many files and leaves out the bad ones, is [`merge`]. Every sentence printed comes
 //! from the core's message catalog, in the language `--lang` chose; nothing here panics on what
 //! a user or a file gives it.
 
@@ -22,6 +23,7 @@
 )]
 
 mod args;
+mod merge;
 
 use args::{Command, Invocation, Usage};
 use megaip_core::analysis::scoring::score;
@@ -53,6 +55,11 @@ fn main() -> ExitCode {
             score,
             json,
         }) => results(c, &file, &models, score && json),
+        Ok(Command::WorkshopMerge(m)) => merge::run(c, &m).map(|merged| {
+            // The files left out are said, and the others still merged.
+            print(io::stderr(), &merged.stderr);
+            merged.stdout
+        }),
     };
     match outcome {
         Ok(lines) => {

@@ -267,9 +267,9 @@ fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoVi
                         {move || rows().into_iter().map(|(code, text, label, note, link)| view! {
                             <tr>
                                 <th scope="row"><span class="code">{code}</span> " " {text}</th>
-                                <td>{label}</td>
-                                <td class="note">{note}</td>
-                                <td>{link.map(|l| view! { <crate::ui::links::WebLink url=l /> })}</td>
+                                <td data-label=move || t_string!(i18n, results.annex_answer)>{label}</td>
+                                <td class="note" data-label=move || t_string!(i18n, answer.note)>{note}</td>
+                                <td data-label=move || t_string!(i18n, answer.evidence)>{link.map(|l| view! { <crate::ui::links::WebLink url=l /> })}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

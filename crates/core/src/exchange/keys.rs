@@ -29,6 +29,22 @@ pub fn assessment(id: &str) -> String {
     format!("{PREFIX}.assessment.{id}.v{ASSESSMENT_VERSION}")
 }
 
+/// Version of one workshop record.
+pub const WORKSHOP_VERSION: u32 = 1;
+
+/// Where one workshop lives: `megaip.workshop.<code>.v1`.
+pub fn workshop(code: &str) -> String {
+    format!("{PREFIX}.workshop.{code}.v{WORKSHOP_VERSION}")
+}
+
+/// The workshop code a storage key belongs to, if it is a workshop record's key.
+pub fn workshop_code(key: &str) -> Option<&str> {
+    key.strip_prefix(PREFIX)?
+        .strip_prefix(".workshop.")?
+        .strip_suffix(".v1")
+        .filter(|id| !id.is_empty())
+}
+
 /// The assessment id a storage key belongs to, if it is an assessment record's key.
 pub fn assessment_id(key: &str) -> Option<&str> {
     key.strip_prefix(PREFIX)?

@@ -62,6 +62,28 @@ pub fn read(json: &str) -> Result<Workshop, WorkshopFileError> {
     Ok(file.workshop)
 }
 
+/// Every workshop saved on a device, by scanning its storage (unreadable ones are kept aside).
+pub fn load_all<B: crate::exchange::storage::Backend + ?Sized>(b: &mut B) -> Vec<Workshop> {
+    let keys: Vec<String> = b.keys().unwrap_or_default();
+    let mut out: Vec<Workshop> = keys
+        .iter()
+        .filter(|k| crate::exchange::keys::workshop_code(k).is_some())
+        .filter_map(|k| crate::exchange::storage::load_raw::<Workshop, B>(b, k).ok().flatten())
+        .collect();
+    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    out
+}
+
+/// Saves one workshop under its own key.
+pub fn save<B: crate::exchange::storage::Backend + ?Sized>(
+    b: &mut B,
+    workshop: &Workshop,
+) -> Result<(), crate::exchange::storage::SaveError> {
+    let text = crate::exchange::storage::encode(workshop)?;
+    b.set(&crate::exchange::keys::workshop(&workshop.id), &text)
+        .map_err(Into::into)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,7 +116,10 @@ mod tests {
             },
         );
         let text = to_json(&build(&w, "0.1.0", NOW));
-        assert_eq!(read(&text), Ok(w));
+        assert_eq!(read(&text), Ok(w.clone()));
+        let mut storage = crate::exchange::storage::MemoryBackend::default();
+        save(&mut storage, &w).unwrap();
+        assert_eq!(load_all(&mut storage), vec![w]);
         assert_eq!(read("{}"), Err(WorkshopFileError::NotAWorkshop));
         assert_eq!(
             read(r#"{"kind":"megaip-workshop","format":2}"#),

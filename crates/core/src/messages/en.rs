@@ -463,13 +463,16 @@ impl Catalog for En {
 
     fn cli_help(&self, topic: CliHelp) -> String {
         match topic {
-            CliHelp::Main => "megaip: checks MEGA IP models and results files, and scores them.
+            CliHelp::Main => "megaip: checks MEGA IP models and results files, scores them, and merges a workshop's
+responses.
 
 Usage:
   megaip model check FILE                        check a model
   megaip results check FILE [--model MODEL]…     check a results file
   megaip results score FILE [--model MODEL]… [--json]
                                                  compute the scores again
+  megaip workshop merge RESPONSES… [--model MODEL]… [--threshold N] [--json] [-o FILE]
+                                                 merge a workshop's responses
 
 Options of every command:
   --lang es|en   language of the messages (Spanish unless given)
@@ -494,6 +497,28 @@ Computes the scores of a results file again, without trusting the ones it carrie
 --json it writes them as JSON, with the same fields as the results file. Exits with 0 when the
 file is valid, 1 when not."
                 .into(),
+            CliHelp::WorkshopMerge => {
+                "Usage: megaip workshop merge RESPONSES… [--model MODEL]… [--threshold N] [--json]
+                             [-o FILE] [--lang es|en]
+
+Merges a workshop's responses into a proposed answer for each question. Each RESPONSES file is
+a MEGA IP results file (it counts as one person) or a text file with a phone's response code
+(a line starting with MIP1.). They must all be of the same model and the same workshop; files
+that cannot be used are left out, and the reason is given.
+
+For each question it prints the votes for each option, whether there is consensus, and the
+proposed answer. There is consensus when at least the threshold of the votes fall on one option
+or on two neighbouring options.
+
+  --model MODEL    another model besides MEGA IP (repeatable)
+  --threshold N    the consensus threshold, from 1 to 100 (70 unless given)
+  --json           write the result as JSON, one object per question
+  -o FILE          also save the whole workshop to FILE (a workshop file)
+
+Exits with 0 when at least one file could be used, 1 when none could, and 2 when the arguments
+are wrong."
+                    .into()
+            }
         }
     }
 
@@ -548,5 +573,97 @@ file is valid, 1 when not."
             model.name().get(model.content_lang(Lang::En)),
             model.version()
         )
+    }
+
+    fn cli_merge_heading(&self, code: &str, model: &Model, threshold: u32) -> String {
+        format!(
+            "Workshop {code} with the model “{}” version {}; consensus from {} of the votes",
+            model.name().get(model.content_lang(Lang::En)),
+            model.version(),
+            self.percent(f64::from(threshold) / 100.0)
+        )
+    }
+
+    fn cli_merge_counts(&self, counts: &[(&str, u32)]) -> String {
+        if counts.is_empty() {
+            return "no option".into();
+        }
+        let counts: Vec<String> = counts.iter().map(|(label, n)| format!("“{label}” {n}")).collect();
+        counts.join(", ")
+    }
+
+    fn cli_consensus_one(&self, option: &str, agreement: u32) -> String {
+        format!(
+            "Consensus on “{option}” ({} of the votes)",
+            self.percent(f64::from(agreement) / 100.0)
+        )
+    }
+
+    fn cli_consensus_neighbours(&self, lower: &str, upper: &str, agreement: u32) -> String {
+        format!(
+            "Consensus on two neighbouring options, “{lower}” and “{upper}” ({} of the votes)",
+            self.percent(f64::from(agreement) / 100.0)
+        )
+    }
+
+    fn cli_consensus_divided(&self, agreement: u32) -> String {
+        format!(
+            "No consensus: the most voted option has {} of the votes",
+            self.percent(f64::from(agreement) / 100.0)
+        )
+    }
+
+    fn cli_consensus_no_votes(&self) -> &'static str {
+        "Nobody answered this question"
+    }
+
+    fn cli_merge_line(&self, criterion: &str, counts: &str, consensus: &str, proposed: Option<&str>) -> String {
+        match proposed {
+            Some(p) => format!("{criterion}: votes {counts}. {consensus}. Proposed answer: “{p}”."),
+            None => format!("{criterion}: votes {counts}. {consensus}. No proposed answer."),
+        }
+    }
+
+    fn cli_merge_summary(&self, participants: usize, to_discuss: &[&str]) -> String {
+        let discuss = match to_discuss {
+            [] => "none".to_owned(),
+            [one] => format!("1 ({one})"),
+            many => format!("{} (most divided first: {})", many.len(), many.join(", ")),
+        };
+        format!("Participants: {participants}. Questions to discuss: {discuss}.")
+    }
+
+    fn cli_merge_refused(&self, path: &str, why: &str) -> String {
+        format!("{path}: left out. {why}")
+    }
+
+    fn cli_merge_not_input(&self) -> &'static str {
+        "This is neither a MEGA IP results file nor a workshop response (a line starting with MIP1.)."
+    }
+
+    fn cli_merge_other_model(&self, found: &Model, expected: &Model) -> String {
+        format!(
+            "It uses the model “{}” version {}, but the first file used is of the model “{}” version {}. Every response must be of the same model.",
+            super::short(found.name().get(found.content_lang(Lang::En))),
+            found.version(),
+            super::short(expected.name().get(expected.content_lang(Lang::En))),
+            expected.version()
+        )
+    }
+
+    fn cli_merge_nothing(&self) -> &'static str {
+        "No file could be used: there are no responses to merge."
+    }
+
+    fn cli_cannot_write(&self, path: &str, why: &str) -> String {
+        format!("{path}: the file cannot be written ({why}).")
+    }
+
+    fn cli_workshop_not_checked(&self, path: &str) -> String {
+        format!("{path}: the workshop file does not read back as it was written. Do not use it.")
+    }
+
+    fn cli_workshop_saved(&self, path: &str) -> String {
+        format!("Workshop saved to {path}.")
     }
 }

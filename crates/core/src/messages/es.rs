@@ -455,13 +455,16 @@ impl Catalog for Es {
 
     fn cli_help(&self, topic: CliHelp) -> String {
         match topic {
-            CliHelp::Main => "megaip: revisa modelos y archivos de resultados de MEGA IP, y calcula sus puntajes.
+            CliHelp::Main => "megaip: revisa modelos y archivos de resultados de MEGA IP, calcula sus puntajes y
+combina las respuestas de un taller.
 
 Uso:
   megaip model check ARCHIVO                      revisa un modelo
   megaip results check ARCHIVO [--model MODELO]…  revisa un archivo de resultados
   megaip results score ARCHIVO [--model MODELO]… [--json]
                                                   calcula de nuevo los puntajes
+  megaip workshop merge RESPUESTAS… [--model MODELO]… [--threshold N] [--json] [-o ARCHIVO]
+                                                  combina las respuestas de un taller
 
 Opciones de todos los comandos:
   --lang es|en   idioma de los mensajes (español si no se indica)
@@ -486,6 +489,28 @@ Calcula de nuevo los puntajes de un archivo de resultados, sin fiarse de los que
 --json los escribe en JSON, con los mismos campos que el archivo de resultados. Sale con 0 si
 el archivo es válido y con 1 si no."
                 .into(),
+            CliHelp::WorkshopMerge => {
+                "Uso: megaip workshop merge RESPUESTAS… [--model MODELO]… [--threshold N] [--json]
+                             [-o ARCHIVO] [--lang es|en]
+
+Combina las respuestas de un taller en una respuesta propuesta para cada pregunta. Cada archivo
+de RESPUESTAS es un archivo de resultados de MEGA IP (cuenta como una persona) o un archivo de
+texto con el código de respuesta de un teléfono (una línea que empieza por MIP1.). Todos deben
+ser del mismo modelo y del mismo taller; los que no se pueden usar se dejan fuera, y se dice
+por qué.
+
+Para cada pregunta muestra los votos de cada opción, si hay consenso y la respuesta propuesta.
+Hay consenso cuando al menos el umbral de los votos cae en una opción o en dos opciones vecinas.
+
+  --model MODELO   otro modelo, además de MEGA IP (se puede repetir)
+  --threshold N    el umbral de consenso, de 1 a 100 (70 si no lo indicas)
+  --json           escribe el resultado en JSON, un objeto por pregunta
+  -o ARCHIVO       guarda además el taller completo en ARCHIVO (un archivo de taller)
+
+Sale con 0 si pudo usar al menos un archivo, con 1 si no pudo usar ninguno y con 2 si los
+argumentos están mal."
+                    .into()
+            }
         }
     }
 
@@ -540,6 +565,98 @@ el archivo es válido y con 1 si no."
             model.name().get(model.content_lang(Lang::Es)),
             model.version()
         )
+    }
+
+    fn cli_merge_heading(&self, code: &str, model: &Model, threshold: u32) -> String {
+        format!(
+            "Taller {code} con el modelo «{}» versión {}; hay consenso desde el {} de los votos",
+            model.name().get(model.content_lang(Lang::Es)),
+            model.version(),
+            self.percent(f64::from(threshold) / 100.0)
+        )
+    }
+
+    fn cli_merge_counts(&self, counts: &[(&str, u32)]) -> String {
+        if counts.is_empty() {
+            return "ninguna opción".into();
+        }
+        let counts: Vec<String> = counts.iter().map(|(label, n)| format!("«{label}» {n}")).collect();
+        counts.join(", ")
+    }
+
+    fn cli_consensus_one(&self, option: &str, agreement: u32) -> String {
+        format!(
+            "Consenso en «{option}» ({} de los votos)",
+            self.percent(f64::from(agreement) / 100.0)
+        )
+    }
+
+    fn cli_consensus_neighbours(&self, lower: &str, upper: &str, agreement: u32) -> String {
+        format!(
+            "Consenso en dos opciones vecinas, «{lower}» y «{upper}» ({} de los votos)",
+            self.percent(f64::from(agreement) / 100.0)
+        )
+    }
+
+    fn cli_consensus_divided(&self, agreement: u32) -> String {
+        format!(
+            "Sin consenso: la opción más votada tiene el {} de los votos",
+            self.percent(f64::from(agreement) / 100.0)
+        )
+    }
+
+    fn cli_consensus_no_votes(&self) -> &'static str {
+        "Nadie respondió esta pregunta"
+    }
+
+    fn cli_merge_line(&self, criterion: &str, counts: &str, consensus: &str, proposed: Option<&str>) -> String {
+        match proposed {
+            Some(p) => format!("{criterion}: votos {counts}. {consensus}. Respuesta propuesta: «{p}»."),
+            None => format!("{criterion}: votos {counts}. {consensus}. Sin respuesta propuesta."),
+        }
+    }
+
+    fn cli_merge_summary(&self, participants: usize, to_discuss: &[&str]) -> String {
+        let discuss = match to_discuss {
+            [] => "ninguna".to_owned(),
+            [one] => format!("1 ({one})"),
+            many => format!("{} (de la más dividida a la menos: {})", many.len(), many.join(", ")),
+        };
+        format!("Participantes: {participants}. Preguntas para discutir: {discuss}.")
+    }
+
+    fn cli_merge_refused(&self, path: &str, why: &str) -> String {
+        format!("{path}: se deja fuera. {why}")
+    }
+
+    fn cli_merge_not_input(&self) -> &'static str {
+        "No es un archivo de resultados de MEGA IP ni una respuesta de taller (una línea que empieza por MIP1.)."
+    }
+
+    fn cli_merge_other_model(&self, found: &Model, expected: &Model) -> String {
+        format!(
+            "Usa el modelo «{}» versión {}, pero el primer archivo usado es del modelo «{}» versión {}. Todas las respuestas deben ser del mismo modelo.",
+            super::short(found.name().get(found.content_lang(Lang::Es))),
+            found.version(),
+            super::short(expected.name().get(expected.content_lang(Lang::Es))),
+            expected.version()
+        )
+    }
+
+    fn cli_merge_nothing(&self) -> &'static str {
+        "No se pudo usar ningún archivo: no hay respuestas que combinar."
+    }
+
+    fn cli_cannot_write(&self, path: &str, why: &str) -> String {
+        format!("{path}: no se puede escribir el archivo ({why}).")
+    }
+
+    fn cli_workshop_not_checked(&self, path: &str) -> String {
+        format!("{path}: el archivo del taller no se lee igual que se escribió. No lo uses.")
+    }
+
+    fn cli_workshop_saved(&self, path: &str) -> String {
+        format!("Taller guardado en {path}.")
     }
 }
 

@@ -77,6 +77,35 @@ pub trait Catalog {
     fn cli_pillar_line(&self, pillar: &str, stage: &str, index: &str) -> String;
     fn cli_overall(&self, stage: &str, mean: &str) -> String;
     fn cli_results_summary(&self, name: &str, model: &Model) -> String;
+
+    // `megaip workshop merge`.
+    /// The first line: the workshop's code, its model and the consensus threshold (percent).
+    fn cli_merge_heading(&self, code: &str, model: &Model, threshold: u32) -> String;
+    /// The votes for each option of a question, in the scale's order: `(label, votes)`.
+    fn cli_merge_counts(&self, counts: &[(&str, u32)]) -> String;
+    /// Consensus on one option, with the share of the votes (percent).
+    fn cli_consensus_one(&self, option: &str, agreement: u32) -> String;
+    /// Consensus on two neighbouring options (the lower first), with their share of the votes.
+    fn cli_consensus_neighbours(&self, lower: &str, upper: &str, agreement: u32) -> String;
+    /// No consensus; `agreement` is the share of the most voted option.
+    fn cli_consensus_divided(&self, agreement: u32) -> String;
+    fn cli_consensus_no_votes(&self) -> &'static str;
+    /// One question: its id, [`Catalog::cli_merge_counts`], the consensus and the proposed answer.
+    fn cli_merge_line(&self, criterion: &str, counts: &str, consensus: &str, proposed: Option<&str>) -> String;
+    /// The last line: how many took part, and the questions to discuss, most divided first.
+    fn cli_merge_summary(&self, participants: usize, to_discuss: &[&str]) -> String;
+    /// A response file left out of the merge, and why.
+    fn cli_merge_refused(&self, path: &str, why: &str) -> String;
+    /// A file that is neither a results file nor a phone's response.
+    fn cli_merge_not_input(&self) -> &'static str;
+    /// A response made with another model than the first file used.
+    fn cli_merge_other_model(&self, found: &Model, expected: &Model) -> String;
+    /// Not one response file could be used.
+    fn cli_merge_nothing(&self) -> &'static str;
+    fn cli_cannot_write(&self, path: &str, why: &str) -> String;
+    /// The workshop file written does not read back as the workshop it was written from.
+    fn cli_workshop_not_checked(&self, path: &str) -> String;
+    fn cli_workshop_saved(&self, path: &str) -> String;
 }
 
 /// Which help text of the command line.
@@ -86,14 +115,16 @@ pub enum CliHelp {
     ModelCheck,
     ResultsCheck,
     ResultsScore,
+    WorkshopMerge,
 }
 
 impl CliHelp {
-    pub const ALL: [CliHelp; 4] = [
+    pub const ALL: [CliHelp; 5] = [
         CliHelp::Main,
         CliHelp::ModelCheck,
         CliHelp::ResultsCheck,
         CliHelp::ResultsScore,
+        CliHelp::WorkshopMerge,
     ];
 }
 

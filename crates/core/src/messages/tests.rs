@@ -158,6 +158,25 @@ fn every_message_exists_in_every_language() {
         out.push(c.cli_unreadable("f", "w"));
         out.push(c.cli_overall("s", "1"));
         out.push(c.cli_results_summary("n", &model));
+        out.push(c.cli_merge_heading("K7QX2M", &model, 70));
+        out.push(c.cli_merge_counts(&[("a", 2), ("b", 0)]));
+        out.push(c.cli_merge_counts(&[]));
+        out.push(c.cli_consensus_one("a", 85));
+        out.push(c.cli_consensus_neighbours("a", "b", 75));
+        out.push(c.cli_consensus_divided(50));
+        out.push(c.cli_consensus_no_votes().into());
+        out.push(c.cli_merge_line("T-INF-1", "n", "c", Some("a")));
+        out.push(c.cli_merge_line("T-INF-1", "n", "c", None));
+        out.push(c.cli_merge_summary(21, &[]));
+        out.push(c.cli_merge_summary(21, &["T-INF-2"]));
+        out.push(c.cli_merge_summary(1, &["T-INF-2", "T-COL-1"]));
+        out.push(c.cli_merge_refused("f", "w"));
+        out.push(c.cli_merge_not_input().into());
+        out.push(c.cli_merge_other_model(&model, &model));
+        out.push(c.cli_merge_nothing().into());
+        out.push(c.cli_cannot_write("f", "w"));
+        out.push(c.cli_workshop_not_checked("f"));
+        out.push(c.cli_workshop_saved("f"));
         out
     };
     let es = render(catalog(Lang::Es));

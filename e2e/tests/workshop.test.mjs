@@ -1,0 +1,111 @@
+// A workshop in one laptop with two windows: the facilitator's console and the projector. The
+// projector follows the console (next, reveal, record) with no network; tallies are typed with
+// the keyboard only; the group's answers become the assessment's answers; both pages pass axe.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { BASE, launch, openContext, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function axe(page, where) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function newWorkshop(page, municipality) {
+  await visit(page, '/taller');
+  await page.locator('#w-municipality').fill(municipality);
+  await page.locator('#w-facilitator').fill('Laura Gómez');
+  // Only Transparencia.
+  for (const p of ['participacion', 'rendicion', 'innovacion']) await page.locator(`#w-pillar-${p}`).uncheck();
+  await page.getByRole('button', { name: 'Crear el taller' }).click();
+  await page.waitForURL(/\/taller\/[A-Z0-9]{6}$/);
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
+test('the projector follows the console; tallies by keyboard; the group answer is recorded', async () => {
+  const { context, errors } = await openContext(browser);
+  const consolePage = await context.newPage();
+  const code = await newWorkshop(consolePage, 'Tenjo');
+  await consolePage.locator('#console-q').waitFor();
+  const wall = await context.newPage();
+  await wall.setViewportSize({ width: 1920, height: 1080 });
+  await wall.goto(`${BASE}/taller/${code}/proyector`);
+  await wall.locator('.projector h1').waitFor();
+  assert.equal(await wall.locator('header, nav, footer').count(), 0, 'the wall has no controls');
+  assert.match(await wall.locator('.projector h1').innerText(), /T-INF-1/);
+
+  // Keyboard only: the tallies, then next question with the arrow key.
+  await consolePage.locator('#tally-yes').focus();
+  await consolePage.keyboard.type('14');
+  await consolePage.keyboard.press('Tab');
+  await consolePage.keyboard.type('4');
+  await consolePage.keyboard.press('Tab');
+  await consolePage.keyboard.type('2');
+  await consolePage.keyboard.press('Tab');
+  await consolePage.locator('.consensus', { hasText: 'Consenso en «Sí» (70 %' }).waitFor();
+  // R reveals the votes on the wall (focus out of the fields first).
+  await consolePage.locator('#console-q').click();
+  await consolePage.keyboard.press('r');
+  await wall.locator('.projector-bars').waitFor();
+  assert.match(await wall.locator('.projector-consensus').innerText(), /Consenso en «Sí»/);
+  assert.match(await wall.locator('.projector-bars').innerText(), /Sí\s+14/);
+  // The proposal is Sí; record it.
+  assert.ok(await consolePage.locator('#group-yes').isChecked());
+  await consolePage.locator('#group-rationale').fill('El portal tiene todas las categorías.');
+  await consolePage.getByRole('button', { name: 'Registrar la respuesta del grupo' }).click();
+  await consolePage.locator('text=Respuesta registrada: Sí.').waitFor();
+  // Next: the wall follows and hides the votes again.
+  await consolePage.locator('#console-q').click();
+  await consolePage.keyboard.press('ArrowRight');
+  await wall.locator('.projector h1', { hasText: 'T-INF-2' }).waitFor();
+  assert.equal(await wall.locator('.projector-bars').count(), 0);
+  // A divided room.
+  await consolePage.locator('#tally-yes').fill('5');
+  await consolePage.locator('#tally-no').fill('5');
+  await consolePage.locator('#tally-no').press('Tab');
+  await consolePage.locator('.consensus', { hasText: 'dividido' }).waitFor();
+  // 3 picks "No" as the group answer by keyboard.
+  await consolePage.locator('#console-q').click();
+  await consolePage.keyboard.press('3');
+  assert.ok(await consolePage.locator('#group-no').isChecked());
+  await consolePage.getByRole('button', { name: 'Registrar la respuesta del grupo' }).click();
+  await settled(consolePage);
+
+  const [a] = await storedAssessments(consolePage);
+  assert.equal(a.profile.municipality, 'Tenjo');
+  assert.equal(a.answers['T-INF-1'].value, 'yes');
+  assert.equal(a.answers['T-INF-1'].note, 'El portal tiene todas las categorías.');
+  assert.equal(a.answers['T-INF-2'].value, 'no');
+  const saved = await consolePage.evaluate((c) => JSON.parse(localStorage.getItem(`megaip.workshop.${c}.v1`)), code);
+  assert.equal(saved.decisions['T-INF-1'].by, 'consensus');
+  assert.equal(saved.decisions['T-INF-2'].by, 'discussion');
+
+  // A projector opened late catches up with the console.
+  const late = await context.newPage();
+  await late.goto(`${BASE}/taller/${code}/proyector`);
+  await late.locator('.projector h1', { hasText: 'T-INF-2' }).waitFor();
+
+  const violations = [...(await axe(consolePage, 'console es')), ...(await axe(wall, 'projector es'))];
+  await switchTo(consolePage, 'en');
+  violations.push(...(await axe(consolePage, 'console en')));
+  await wall.reload();
+  await wall.locator('.projector h1').waitFor();
+  violations.push(...(await axe(wall, 'projector en')));
+  await visit(consolePage, '/taller');
+  violations.push(...(await axe(consolePage, 'workshop list en')));
+  assert.deepEqual(violations, []);
+  mkdirSync('screenshots', { recursive: true });
+  await wall.screenshot({ path: 'screenshots/projector-1920.png' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,456 @@
+//! Workshops: `/taller` sets one up for an assessment; `/taller/:id` is the facilitator's console.
+//!
+//! The console moves through the questions in scope (keyboard: ← →, 1–9 for the group's answer,
+//! R to reveal the votes on the projector, Space for the timer), takes the counts of raised cards,
+//! shows the merge and its consensus flag (`analysis::merge`, rule in `docs/workshop.md`), and
+//! records the group's answer with its rationale into the assessment. The projector window
+//! (`/taller/:id/proyector`) follows it over a `BroadcastChannel`; nothing leaves the device.
+
+use crate::ui::channel::{workshop_channel, Channel};
+use crate::ui::i18n::*;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::state::{content_lang, new_id, now_iso, use_id_param, use_lang, use_state, AppState};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use megaip_core::analysis::merge::{merge_item, Consensus, Item};
+use megaip_core::answers::assessment::{Assessment, Change, Edit, ProfileEdit};
+use megaip_core::answers::workshop::{DecidedBy, Decision, Scope, Tally, Workshop};
+use megaip_core::base::ids::{OptionId, PillarId};
+use megaip_core::content::model::Model;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// What the projector shows, sent by the console whenever it changes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Live {
+    /// Position of the current question in the workshop's scope.
+    pub index: usize,
+    pub revealed: bool,
+    /// When the timer started (ms since the epoch), if it runs.
+    pub timer_from: Option<f64>,
+    /// Seconds counted before the timer was last stopped.
+    pub timer_seconds: f64,
+    /// A projector that opens late asks for the current state.
+    #[serde(default)]
+    pub hello: bool,
+}
+
+/// A short code participants can read off the wall and type.
+fn new_code() -> String {
+    const LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    (0..6)
+        .map(|_| {
+            let i = (js_sys::Math::random() * LETTERS.len() as f64) as usize;
+            LETTERS.get(i).map_or('X', |b| char::from(*b))
+        })
+        .collect()
+}
+
+/// `/taller`: the workshops on this device, and a new one.
+#[component]
+pub fn WorkshopList() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let model = state.mega_ip();
+    let pillars: Vec<(PillarId, String)> = model
+        .pillars()
+        .iter()
+        .map(|p| {
+            (
+                p.id.clone(),
+                p.name.get(model.content_lang(lang.get_untracked())).to_owned(),
+            )
+        })
+        .collect();
+    let chosen: RwSignal<Vec<PillarId>> = RwSignal::new(pillars.iter().map(|p| p.0.clone()).collect());
+    let municipality = RwSignal::new(String::new());
+    let facilitator = RwSignal::new(String::new());
+    let threshold = RwSignal::new(70u32);
+    let error = RwSignal::new(false);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if municipality.get_untracked().trim().is_empty() || chosen.with_untracked(Vec::is_empty) {
+            error.set(true);
+            return;
+        }
+        let model = state.mega_ip();
+        let assessment = Assessment::new(new_id(), &model, &now_iso());
+        let aid = state.create(assessment);
+        state.update(
+            &aid,
+            Change::Profile(ProfileEdit::Municipality(municipality.get_untracked())),
+        );
+        let all = chosen.with_untracked(|c| c.len() == model.pillars().len());
+        let scope = Scope {
+            pillars: if all { vec![] } else { chosen.get_untracked() },
+        };
+        let mut w = Workshop::new(new_code(), aid, &model, scope);
+        w.facilitator = facilitator.get_untracked();
+        w.date = now_iso().chars().take(10).collect();
+        w.consensus_percent = threshold.get_untracked().clamp(1, 100);
+        let code = w.id.clone();
+        if state.save_workshop(w) {
+            navigate(&format!("/taller/{code}"), Default::default());
+        }
+    };
+    view! {
+        <h1 tabindex="-1">{t!(i18n, workshop.title)}</h1>
+        <p class="lead">{t!(i18n, workshop.lead)}</p>
+        <Show when=move || state.workshops.with(|w| !w.is_empty())>
+            <ul class="link-list workshops">
+                {move || state.workshops.get().into_iter().map(|w| {
+                    let name = state.assessment(&w.assessment).map(|a| a.display_name()).unwrap_or_default();
+                    view! { <li><A href=format!("/taller/{}", w.id)>{format!("{name} · {} · {}", w.date, w.id)}</A></li> }
+                }).collect_view()}
+            </ul>
+        </Show>
+        <form class="card workshop-new" on:submit=create>
+            <h2>{t!(i18n, workshop.new)}</h2>
+            <div class="field">
+                <label for="w-municipality">{t!(i18n, profile.municipality)}</label>
+                <input id="w-municipality" type="text" maxlength="200" required prop:value=municipality on:input=move |ev| municipality.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="w-facilitator">{t!(i18n, workshop.facilitator)}</label>
+                <input id="w-facilitator" type="text" maxlength="200" prop:value=facilitator on:input=move |ev| facilitator.set(event_target_value(&ev)) />
+            </div>
+            <fieldset>
+                <legend>{t!(i18n, workshop.scope)}</legend>
+                {pillars.into_iter().map(|(id, name)| {
+                    let dom = format!("w-pillar-{id}");
+                    let for_id = dom.clone();
+                    let pid = StoredValue::new(id);
+                    view! {
+                        <label class="choice" for=for_id>
+                            <input type="checkbox" id=dom
+                                prop:checked=move || chosen.with(|c| pid.with_value(|p| c.contains(p)))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| {
+                                        c.retain(|x| pid.with_value(|p| x != p));
+                                        if on { c.push(pid.get_value()); }
+                                    });
+                                } />
+                            <span>{name}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="field">
+                <label for="w-threshold">{t!(i18n, workshop.threshold)}</label>
+                <input id="w-threshold" type="number" min="1" max="100" prop:value=move || threshold.get().to_string()
+                    on:input=move |ev| threshold.set(event_target_value(&ev).parse().unwrap_or(70)) />
+            </div>
+            <div role="alert">
+                <Show when=move || error.get()><p class="status-error">{t!(i18n, workshop.needs)}</p></Show>
+            </div>
+            <button type="submit" class="button button-primary">{t!(i18n, workshop.create)}</button>
+        </form>
+    }
+}
+
+/// `/taller/:id`: the facilitator's console.
+#[component]
+pub fn WorkshopConsole() -> impl IntoView {
+    let state = use_state();
+    let code = use_id_param();
+    move || match state
+        .workshop(&code.get())
+        .and_then(|w| state.model_for(&w.model).map(|m| (w, m)))
+    {
+        Some((w, m)) => view! { <Console workshop=w model=m /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// The merge of the current votes of one question.
+pub fn merged(model: &Model, workshop: &Workshop, criterion: &str) -> Option<Item> {
+    let c = model.criterion(criterion)?;
+    let round = workshop.rounds.last()?;
+    Some(merge_item(
+        model,
+        c,
+        &round.votes(criterion),
+        workshop.consensus_percent,
+    ))
+}
+
+/// "Consenso en Sí (75 %)", "Dividido", in the interface language.
+pub fn consensus_text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    item: &Item,
+    label: impl Fn(&OptionId) -> String,
+) -> String {
+    match &item.consensus {
+        Consensus::One(o) => {
+            t_string!(i18n, workshop.consensus_one, option = label(o), pct = item.agreement).to_string()
+        }
+        Consensus::Neighbours(a, b) => t_string!(
+            i18n,
+            workshop.consensus_two,
+            first = label(a),
+            second = label(b),
+            pct = item.agreement
+        )
+        .to_string(),
+        Consensus::Divided => t_string!(i18n, workshop.divided, pct = item.agreement).to_string(),
+        Consensus::NoVotes => t_string!(i18n, workshop.no_votes).to_string(),
+    }
+}
+
+#[component]
+fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = content_lang(model.clone(), use_lang());
+    let code = StoredValue::new(workshop.id.clone());
+    let questions: Vec<String> = workshop
+        .scope
+        .criteria(&model)
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
+    let questions = StoredValue::new(questions);
+    let model = StoredValue::new(model);
+    let live = RwSignal::new(Live::default());
+    // The workshop as saved; every change to it is saved at once and announced to the projector.
+    let current = RwSignal::new(workshop);
+    let channel = StoredValue::new_local(Channel::open(&workshop_channel(&code.get_value()), move |m: Live| {
+        if m.hello {
+            live.notify();
+        }
+    }));
+    Effect::new(move || {
+        let l = live.get();
+        channel.with_value(|c| c.send(&l));
+    });
+    let criterion = Memo::new(move |_| questions.with_value(|q| q.get(live.with(|l| l.index)).cloned()));
+    let change = move |f: &dyn Fn(&mut Workshop)| {
+        let mut w = current.get_untracked();
+        f(&mut w);
+        if state.save_workshop(w.clone()) {
+            current.set(w);
+            live.notify();
+        }
+    };
+    let go = move |delta: isize| {
+        let n = questions.with_value(Vec::len);
+        live.update(|l| {
+            let next = l.index as isize + delta;
+            if next >= 0 && (next as usize) < n {
+                *l = Live {
+                    index: next as usize,
+                    ..Live::default()
+                };
+            }
+        });
+    };
+    let toggle_timer = move || {
+        live.update(|l| match l.timer_from.take() {
+            Some(from) => l.timer_seconds += (js_sys::Date::now() - from) / 1000.0,
+            None => l.timer_from = Some(js_sys::Date::now()),
+        })
+    };
+    let chosen: RwSignal<Option<OptionId>> = RwSignal::new(None);
+    let rationale = RwSignal::new(String::new());
+    let options = move || -> Vec<(OptionId, String)> {
+        criterion
+            .get()
+            .and_then(|c| {
+                model.with_value(|m| {
+                    m.criterion(&c).map(|cr| {
+                        m.scale_of(cr)
+                            .options
+                            .iter()
+                            .map(|o| (o.id.clone(), o.label.get(lang.get()).to_owned()))
+                            .collect()
+                    })
+                })
+            })
+            .unwrap_or_default()
+    };
+    let item = move || {
+        criterion
+            .get()
+            .and_then(|c| current.with(|w| model.with_value(|m| merged(m, w, &c))))
+    };
+    // The proposal is preselected each time the question or its votes change.
+    Effect::new(move || {
+        let proposed = item().and_then(|i| i.proposed);
+        let decided = criterion
+            .get()
+            .and_then(|c| current.with(|w| w.decisions.get(c.as_str()).map(|d| d.option.clone())));
+        chosen.set(decided.or(proposed));
+        rationale.set(
+            criterion
+                .get()
+                .and_then(|c| current.with(|w| w.decisions.get(c.as_str()).map(|d| d.rationale.clone())))
+                .unwrap_or_default(),
+        );
+    });
+    let record = move || {
+        let (Some(c), Some(option)) = (criterion.get_untracked(), chosen.get_untracked()) else {
+            return;
+        };
+        let consensus = item().is_some_and(|i| matches!(i.consensus, Consensus::One(_) | Consensus::Neighbours(..)));
+        let rounds = current.with_untracked(|w| w.rounds.len());
+        let why = rationale.get_untracked();
+        let aid = current.with_untracked(|w| w.assessment.to_string());
+        change(&|w: &mut Workshop| {
+            w.decisions.insert(
+                c.as_str().into(),
+                Decision {
+                    option: option.clone(),
+                    by: if consensus {
+                        DecidedBy::Consensus
+                    } else {
+                        DecidedBy::Discussion
+                    },
+                    round: u32::try_from(rounds).unwrap_or(1),
+                    rationale: why.clone(),
+                    evidence: String::new(),
+                    dissent: String::new(),
+                },
+            );
+        });
+        // The group's answer becomes the assessment's answer, with the rationale as its note.
+        state.update(&aid, Change::Answer(c.as_str().into(), Edit::Value(Some(option))));
+        if !why.trim().is_empty() {
+            state.update(&aid, Change::Answer(c.as_str().into(), Edit::Note(why)));
+        }
+    };
+    let on_key = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| {
+        let typing = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing {
+            return;
+        }
+        match e.key().as_str() {
+            "ArrowRight" => go(1),
+            "ArrowLeft" => go(-1),
+            "r" | "R" => live.update(|l| l.revealed = !l.revealed),
+            " " => {
+                e.prevent_default();
+                toggle_timer();
+            }
+            k => {
+                if let Some(n) = k.parse::<usize>().ok().filter(|n| (1..=9).contains(n)) {
+                    if let Some((id, _)) = options().get(n - 1) {
+                        chosen.set(Some(id.clone()));
+                    }
+                }
+            }
+        }
+    });
+    on_cleanup(move || on_key.remove());
+    let open_projector = move |_| {
+        let _ = window().open_with_url_and_target(&format!("/taller/{}/proyector", code.get_value()), "_blank");
+    };
+    let set_tally = move |option: OptionId, n: u32| {
+        let Some(c) = criterion.get_untracked() else { return };
+        change(&|w: &mut Workshop| {
+            if let Some(round) = w.current_round() {
+                round
+                    .tallies
+                    .entry(c.as_str().into())
+                    .or_insert_with(Tally::default)
+                    .counts
+                    .insert(option.clone(), n);
+            }
+        });
+    };
+    let label_of = move |o: &OptionId| {
+        options()
+            .into_iter()
+            .find(|(id, _)| id == o)
+            .map(|(_, l)| l)
+            .unwrap_or_default()
+    };
+
+    view! {
+        <p class="crumbs"><A href="/taller">{t!(i18n, workshop.back)}</A></p>
+        <h1 tabindex="-1">{t!(i18n, workshop.console)} " · " {code.get_value()}</h1>
+        <p class="muted">{move || {
+            let w = current.get();
+            let name = state.assessment(&w.assessment).map(|a| a.display_name()).unwrap_or_default();
+            t_string!(i18n, workshop.summary, name = name, n = questions.with_value(Vec::len), done = w.decisions.len()).to_string()
+        }}</p>
+        <div class="actions no-print">
+            <button type="button" class="button" on:click=open_projector>{t!(i18n, workshop.open_projector)}</button>
+            <A href=move || format!("/resultados/{}", current.with(|w| w.assessment.to_string())) attr:class="button">{t!(i18n, workshop.results)}</A>
+        </div>
+        <p class="hint">{t!(i18n, workshop.keys)}</p>
+        {move || criterion.get().and_then(|c| model.with_value(|m| m.criterion(&c).cloned())).map(|c| {
+            let pillar = model.with_value(|m| m.pillar(&c.pillar).map(|p| p.name.get(lang.get()).to_owned()).unwrap_or_default());
+            let stage = model.with_value(|m| c.stage.as_ref().and_then(|s| m.stage(s)).map(|s| s.name.get(lang.get()).to_owned()).unwrap_or_default());
+            view! {
+                <section class="card console-item" aria-labelledby="console-q">
+                    <p class="meta">{move || live.with(|l| format!("{} / {}", l.index + 1, questions.with_value(Vec::len)))} " · " {pillar} " · " {stage}</p>
+                    <h2 id="console-q"><span class="code">{c.id.to_string()}</span> " " {c.text.get(lang.get()).to_owned()}</h2>
+                    <fieldset class="tallies">
+                        <legend>{t!(i18n, workshop.tallies)}</legend>
+                        {options().into_iter().map(|(id, label)| {
+                            let dom = format!("tally-{}", id.replace(|ch: char| !ch.is_ascii_alphanumeric(), "-"));
+                            let for_id = dom.clone();
+                            let oid = StoredValue::new(id);
+                            let value = move || criterion.get().map(|c| current.with(|w| w.rounds.last().and_then(|r| r.tallies.get(c.as_str())).and_then(|t| oid.with_value(|o| t.counts.get(o).copied())).unwrap_or(0))).unwrap_or(0);
+                            view! {
+                                <div class="field tally">
+                                    <label for=for_id>{label}</label>
+                                    <input id=dom type="number" min="0" max="10000" inputmode="numeric" prop:value=move || value().to_string()
+                                        on:change=move |ev| set_tally(oid.get_value(), event_target_value(&ev).parse().unwrap_or(0)) />
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <div role="status" aria-live="polite" class="merge">
+                        {move || item().map(|i| view! {
+                            <p class="consensus"><strong>{consensus_text(i18n, &i, label_of)}</strong></p>
+                        })}
+                    </div>
+                    <fieldset>
+                        <legend>{t!(i18n, workshop.group_answer)}</legend>
+                        {options().into_iter().enumerate().map(|(n, (id, label))| {
+                            let dom = format!("group-{}", id.replace(|ch: char| !ch.is_ascii_alphanumeric(), "-"));
+                            let for_id = dom.clone();
+                            let oid = StoredValue::new(id);
+                            view! {
+                                <label class="choice" for=for_id>
+                                    <input type="radio" name="group-answer" id=dom
+                                        prop:checked=move || chosen.with(|c| oid.with_value(|o| c.as_ref() == Some(o)))
+                                        on:change=move |_| chosen.set(Some(oid.get_value())) />
+                                    <span>{format!("{} · {label}", n + 1)}</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <div class="field">
+                        <label for="group-rationale">{t!(i18n, workshop.rationale)}</label>
+                        <textarea id="group-rationale" rows="2" maxlength="2000" prop:value=rationale on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| go(-1)>{"← "}{t!(i18n, workshop.previous)}</button>
+                        <button type="button" class="button" on:click=move |_| live.update(|l| l.revealed = !l.revealed)>
+                            {move || if live.with(|l| l.revealed) { t_string!(i18n, workshop.hide) } else { t_string!(i18n, workshop.reveal) }}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| toggle_timer()>{t!(i18n, workshop.timer)}</button>
+                        <button type="button" class="button button-primary" on:click=move |_| record()>{t!(i18n, workshop.record)}</button>
+                        <button type="button" class="button" on:click=move |_| go(1)>{t!(i18n, workshop.next)}{" →"}</button>
+                    </div>
+                    <p class="muted" role="status">{move || criterion.get().and_then(|c| current.with(|w| w.decisions.get(c.as_str()).map(|d| t_string!(i18n, workshop.recorded, option = label_of(&d.option)).to_string())))}</p>
+                </section>
+            }
+        })}
+    }
+}
+
+/// For the other pages: the state a projector needs, read from storage.
+pub fn load(state: AppState, code: &str) -> Option<(Workshop, Arc<Model>)> {
+    let w = state.workshop(code)?;
+    let m = state.model_for(&w.model)?;
+    Some((w, m))
+}
