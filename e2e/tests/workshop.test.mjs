@@ -3,11 +3,15 @@
 // the keyboard only; the group's answers become the assessment's answers; both pages pass axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, launch, openContext, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TMP = mkdtempSync(joinPath(tmpdir(), 'megaip-workshop-'));
+const join_tmp = (name) => joinPath(TMP, name);
 let browser;
 before(async () => {
   browser = await launch();
@@ -108,4 +112,69 @@ test('the projector follows the console; tallies by keyboard; the group answer i
   await wall.screenshot({ path: 'screenshots/projector-1920.png' });
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('phones join with the link, answer, and hand back by file and by link; the votes count', async () => {
+  const laptop = await openContext(browser, { acceptDownloads: true });
+  const consolePage = await laptop.context.newPage();
+  const code = await newWorkshop(consolePage, 'Sopó');
+  const join = await consolePage.locator('.join-link').innerText();
+  assert.match(join, new RegExp(`/taller/${code}/participar\\?s=0&m=[0-9a-f]{8}$`));
+
+  const answers = [['Sí', 'Sí', 'No'], ['Sí', 'Parcial', 'No']];
+  const handed = [];
+  for (const [n, picks] of answers.entries()) {
+    // Each phone is another device: its own browser, the app already loaded once.
+    const phone = await openContext(browser, { viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    const p = await phone.context.newPage();
+    await p.goto(join.replace(/^https?:\/\/[^/]+/, BASE));
+    await p.locator('.participant-card').first().waitFor();
+    const cards = p.locator('.participant-card');
+    for (const [i, label] of picks.entries()) await cards.nth(i).getByLabel(label, { exact: true }).check();
+    await p.locator('.hand-back svg.qr').waitFor();
+    const version = Number(await p.locator('.hand-back svg.qr').getAttribute('data-version'));
+    console.log(`# phone ${n + 1}: QR version ${version} for ${await cards.count()} questions`);
+    if (n === 0) {
+      const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Guardar como archivo' }).click()]);
+      const path = join_tmp(download.suggestedFilename());
+      await download.saveAs(path);
+      handed.push({ file: path });
+    } else {
+      // No Web Share in this browser: the link is offered to copy.
+      let link = '';
+      p.once('dialog', async (d) => {
+        link = d.defaultValue();
+        await d.dismiss();
+      });
+      await p.getByRole('button', { name: 'Enviar el enlace' }).click();
+      await p.waitForFunction(() => true);
+      assert.match(link, new RegExp(`/taller/${code}/entregar#MIP1\\.${code}\\.`));
+      handed.push({ link });
+    }
+    assert.deepEqual(phone.errors, []);
+    await phone.context.close();
+  }
+  await consolePage.locator('#workshop-files').setInputFiles(handed[0].file);
+  await consolePage.locator('text=Respuestas recibidas: 1.').waitFor();
+  await consolePage.goto(handed[1].link.replace(/^https?:\/\/[^/]+/, BASE));
+  await consolePage.locator('text=Participantes hasta ahora: 2.').waitFor();
+  await consolePage.getByRole('link', { name: 'Ir a la consola del taller' }).click();
+  await consolePage.locator('.consensus', { hasText: 'Consenso en «Sí» (100 %' }).waitFor();
+  // A response for another workshop is refused by name.
+  const other = handed[0].file.replace('.txt', '-otro.txt');
+  writeFileSync(other, readFileSync(handed[0].file, 'utf8').replace(`MIP1.${code}.`, 'MIP1.ZZZZZZ.'));
+  await consolePage.locator('#workshop-files').setInputFiles(other);
+  await consolePage.locator('text=es de otro taller (código ZZZZZZ)').waitFor();
+  assert.deepEqual(laptop.errors, []);
+  await laptop.context.close();
+
+  // The QR code a phone shows for a whole MEGA IP response (all pillars).
+  const full = await openContext(browser, { viewport: { width: 390, height: 844 } });
+  const fp = await full.context.newPage();
+  await fp.goto(join.replace(/^https?:\/\/[^/]+/, BASE).replace('s=0', 's=*'));
+  const qr = fp.locator('.hand-back svg.qr');
+  await qr.waitFor();
+  console.log(`# a whole MEGA IP response (${await fp.locator('.participant-card').count()} questions): QR version ${await qr.getAttribute('data-version')}`);
+  assert.ok(Number(await qr.getAttribute('data-version')) <= 10);
+  await full.context.close();
 });

@@ -22,6 +22,19 @@ pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     file
 }
 
+/// Every file of an `<input type="file" multiple>` change event.
+pub fn picked_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return Vec::new();
+    };
+    let files = input.files();
+    let out = files
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    out
+}
+
 /// Reads a file as UTF-8 text, refusing files over `max_bytes`.
 pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String, ReadError> {
     let size = file.size() as usize;

@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod links;
 pub mod offline;
 pub mod pages;
+pub mod qr;
 pub mod shell;
 pub mod state;
 pub mod storage;
@@ -79,6 +80,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/taller") view=WorkshopList />
                     <Route path=path!("/taller/:id") view=WorkshopConsole />
                     <Route path=path!("/taller/:id/proyector") view=Projector />
+                    <Route path=path!("/taller/:id/participar") view=Participate />
+                    <Route path=path!("/taller/:id/entregar") view=HandBack />
                     <Route path=path!("/acerca") view=About />
                 </Routes>
             </shell::Shell>

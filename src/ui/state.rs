@@ -23,6 +23,7 @@ use megaip_core::content::model::{Model, ModelRef};
 use megaip_core::content::toolkit::Haga;
 use megaip_core::exchange::keys;
 use megaip_core::exchange::records::{self, WriteError};
+use megaip_core::exchange::storage::Backend;
 use megaip_core::exchange::workshop_file;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -338,6 +339,26 @@ impl AppState {
             self.workshops
                 .with_untracked(|ws| ws.iter().find(|w| w.id == code).cloned())
         })
+    }
+
+    /// A participant's own answers to a workshop, kept on their phone.
+    pub fn load_response(&self, code: &str) -> Option<megaip_core::answers::workshop::Response> {
+        let key = keys::response(code);
+        self.storage
+            .with_backend(|b| megaip_core::exchange::storage::load_raw(b, &key).ok().flatten())
+            .flatten()
+    }
+
+    pub fn save_response(&self, code: &str, response: &megaip_core::answers::workshop::Response) {
+        let key = keys::response(code);
+        let text = megaip_core::exchange::storage::encode(response);
+        let saved = self.storage.with_backend(|b| match text {
+            Ok(t) => b.set(&key, &t).map_err(megaip_core::exchange::storage::SaveError::from),
+            Err(e) => Err(e),
+        });
+        if let Some(Err(e)) = saved {
+            self.storage.report(&e);
+        }
     }
 
     /// Saves a workshop (the facilitator's console is its only writer).

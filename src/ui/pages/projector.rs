@@ -82,8 +82,19 @@ fn Wall(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         l.timer_seconds + l.timer_from.map_or(0.0, |from| (now.get() - from) / 1000.0)
     };
 
+    let join_url = move || {
+        let origin = window().location().origin().unwrap_or_default();
+        let q = current.with(|w| model.with_value(|m| crate::ui::pages::participant_join_query(m, &w.scope)));
+        format!("{origin}/taller/{}/participar?{q}", code.get_value())
+    };
     view! {
         <div class="projector">
+            <Show when=move || live.with(|l| l.join)>
+                <div class="projector-join">
+                    <crate::ui::qr::Qr text=join_url() label=t_string!(i18n, workshop.join_qr).to_string() />
+                    <p>{t!(i18n, workshop.join_code)} " " <strong class="code">{code.get_value()}</strong></p>
+                </div>
+            </Show>
             {move || criterion.get().and_then(|c| model.with_value(|m| m.criterion(&c).cloned())).map(|c| {
                 let pillar = model.with_value(|m| m.pillar(&c.pillar).map(|p| p.name.get(lang.get()).to_owned()).unwrap_or_default());
                 let at = model.with_value(|m| c.stage.as_ref().and_then(|s| m.stage_position(s)));

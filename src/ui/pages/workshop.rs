@@ -34,6 +34,9 @@ pub struct Live {
     /// A projector that opens late asks for the current state.
     #[serde(default)]
     pub hello: bool,
+    /// The projector shows how to join (the QR code and the workshop's code).
+    #[serde(default)]
+    pub join: bool,
 }
 
 /// A short code participants can read off the wall and type.
@@ -363,6 +366,47 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             }
         });
     };
+    let ui_lang = use_lang();
+    let join_url = move || {
+        let origin = window().location().origin().unwrap_or_default();
+        let q = current.with(|w| model.with_value(|m| crate::ui::pages::participant_join_query(m, &w.scope)));
+        format!("{origin}/taller/{}/participar?{q}", code.get_value())
+    };
+    // Response files handed over (a phone's saved code, or a colleague's results file).
+    let received: RwSignal<Option<String>> = RwSignal::new(None);
+    let receive = move |ev: leptos::ev::Event| {
+        let files = crate::ui::files::picked_files(&ev);
+        leptos::task::spawn_local(async move {
+            let c = megaip_core::messages::catalog(ui_lang.get_untracked());
+            let (mut added, mut refused) = (0usize, Vec::new());
+            for file in files {
+                let Ok(text) =
+                    crate::ui::files::read_text(&file, megaip_core::exchange::results::MAX_RESULTS_BYTES).await
+                else {
+                    refused.push(file.name());
+                    continue;
+                };
+                let w = current.get_untracked();
+                match response_from(&model.get_value(), &w, &state, &text, c) {
+                    Ok(r) => {
+                        change(&|w: &mut Workshop| {
+                            if let Some(round) = w.current_round() {
+                                round.add(r.clone());
+                            }
+                        });
+                        added += 1;
+                    }
+                    Err(e) => refused.push(format!("{}: {e}", file.name())),
+                }
+            }
+            let mut text = t_string!(i18n, workshop.received, n = added).to_string();
+            if !refused.is_empty() {
+                text.push(' ');
+                text.push_str(&refused.join(" · "));
+            }
+            received.set(Some(text));
+        });
+    };
     let label_of = move |o: &OptionId| {
         options()
             .into_iter()
@@ -384,6 +428,21 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             <A href=move || format!("/resultados/{}", current.with(|w| w.assessment.to_string())) attr:class="button">{t!(i18n, workshop.results)}</A>
         </div>
         <p class="hint">{t!(i18n, workshop.keys)}</p>
+        <section class="card" aria-labelledby="join-title">
+            <h2 id="join-title">{t!(i18n, workshop.phones)}</h2>
+            <p>{move || t_string!(i18n, workshop.phones_text, n = current.with(|w| w.participants())).to_string()}</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| live.update(|l| l.join = !l.join)>
+                    {move || if live.with(|l| l.join) { t_string!(i18n, workshop.join_hide) } else { t_string!(i18n, workshop.join_show) }}
+                </button>
+                <label class="button file-button">
+                    {t!(i18n, workshop.receive_files)}
+                    <input id="workshop-files" type="file" multiple accept=".txt,.json,text/plain,application/json" class="visually-hidden" on:change=receive />
+                </label>
+            </div>
+            <p>{t!(i18n, workshop.join_link)} " " <a class="join-link" href=join_url>{join_url}</a></p>
+            <div role="status" aria-live="polite">{move || received.get().map(|m| view! { <p class="status-ok">{m}</p> })}</div>
+        </section>
         {move || criterion.get().and_then(|c| model.with_value(|m| m.criterion(&c).cloned())).map(|c| {
             let pillar = model.with_value(|m| m.pillar(&c.pillar).map(|p| p.name.get(lang.get()).to_owned()).unwrap_or_default());
             let stage = model.with_value(|m| c.stage.as_ref().and_then(|s| m.stage(s)).map(|s| s.name.get(lang.get()).to_owned()).unwrap_or_default());
@@ -446,6 +505,50 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             }
         })}
     }
+}
+
+/// A response from a handed-over file: a phone's code, or a colleague's results file (its
+/// answers in the workshop's scope become one participant's).
+fn response_from(
+    model: &Model,
+    w: &Workshop,
+    state: &AppState,
+    text: &str,
+    c: &dyn megaip_core::messages::Catalog,
+) -> Result<megaip_core::answers::workshop::Response, String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    if line.starts_with("MIP1.") {
+        return megaip_core::exchange::payload::decode(model, &w.id, line)
+            .map(|(_, r)| r)
+            .map_err(|e| c.payload_error(&e));
+    }
+    let models = state.models.get_untracked();
+    let refs: Vec<&Model> = models.iter().map(|m| m.as_ref()).collect();
+    let imported =
+        megaip_core::exchange::results::import(text, &refs, Some(&state.haga())).map_err(|e| c.import_error(&e))?;
+    let a = imported.assessment;
+    if !model.is(a.model()) {
+        return Err(c.payload_error(&megaip_core::exchange::payload::PayloadError::OtherModel));
+    }
+    let participant: String = a
+        .id()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|ch| ch.to_ascii_uppercase())
+        .take(16)
+        .collect();
+    let answers = w
+        .scope
+        .criteria(model)
+        .into_iter()
+        .filter_map(|cr| a.value(&cr.id).map(|v| (cr.id.clone(), v.clone())))
+        .collect();
+    Ok(megaip_core::answers::workshop::Response {
+        participant,
+        name: Some(a.display_name()),
+        office: None,
+        answers,
+    })
 }
 
 /// For the other pages: the state a projector needs, read from storage.

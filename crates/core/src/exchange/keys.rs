@@ -45,6 +45,11 @@ pub fn workshop_code(key: &str) -> Option<&str> {
         .filter(|id| !id.is_empty())
 }
 
+/// A participant's own answers to a workshop, on their phone: `megaip.response.<code>.v1`.
+pub fn response(code: &str) -> String {
+    format!("{PREFIX}.response.{code}.v1")
+}
+
 /// The assessment id a storage key belongs to, if it is an assessment record's key.
 pub fn assessment_id(key: &str) -> Option<&str> {
     key.strip_prefix(PREFIX)?
