@@ -29,6 +29,7 @@ async function newWorkshop(page, municipality) {
   await visit(page, '/taller');
   await page.locator('#w-municipality').fill(municipality);
   await page.locator('#w-facilitator').fill('Laura Gómez');
+  await page.locator('#w-place').fill('Salón del Concejo');
   // Only Transparencia.
   for (const p of ['participacion', 'rendicion', 'innovacion']) await page.locator(`#w-pillar-${p}`).uncheck();
   await page.getByRole('button', { name: 'Crear el taller' }).click();
@@ -107,6 +108,19 @@ test('the projector follows the console; tallies by keyboard; the group answer i
   violations.push(...(await axe(wall, 'projector en')));
   await visit(consolePage, '/taller');
   violations.push(...(await axe(consolePage, 'workshop list en')));
+  await switchTo(consolePage, 'es');
+  // The minutes: what was decided and how, printed as a document.
+  await visit(consolePage, `/taller/${code}/acta`);
+  const minutes = await consolePage.locator('main').innerText();
+  assert.match(minutes, /Salón del Concejo/);
+  assert.match(minutes, /Laura Gómez/);
+  assert.match(minutes, /T-INF-1[\s\S]*Sí 14 · Parcial 4 · No 2[\s\S]*Sí · por consenso[\s\S]*El portal tiene todas las categorías/);
+  assert.match(minutes, /T-INF-2[\s\S]*No · tras conversarlo \(ronda 1\)/);
+  violations.push(...(await axe(consolePage, 'minutes es')));
+  await consolePage.emulateMedia({ media: 'print' });
+  mkdirSync('screenshots', { recursive: true });
+  writeFileSync(joinPath('screenshots', 'print-minutes-es.pdf'), await consolePage.pdf({ format: 'A4' }));
+  await consolePage.emulateMedia({ media: 'screen' });
   assert.deepEqual(violations, []);
   mkdirSync('screenshots', { recursive: true });
   await wall.screenshot({ path: 'screenshots/projector-1920.png' });

@@ -71,6 +71,7 @@ pub fn WorkshopList() -> impl IntoView {
     let chosen: RwSignal<Vec<PillarId>> = RwSignal::new(pillars.iter().map(|p| p.0.clone()).collect());
     let municipality = RwSignal::new(String::new());
     let facilitator = RwSignal::new(String::new());
+    let place = RwSignal::new(String::new());
     let threshold = RwSignal::new(70u32);
     let error = RwSignal::new(false);
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -92,12 +93,35 @@ pub fn WorkshopList() -> impl IntoView {
         };
         let mut w = Workshop::new(new_code(), aid, &model, scope);
         w.facilitator = facilitator.get_untracked();
+        w.place = place.get_untracked();
         w.date = now_iso().chars().take(10).collect();
         w.consensus_percent = threshold.get_untracked().clamp(1, 100);
         let code = w.id.clone();
         if state.save_workshop(w) {
             navigate(&format!("/taller/{code}"), Default::default());
         }
+    };
+    // A workshop file brings back the whole workshop (its assessment must be on this device, or
+    // come with it as a results file).
+    let imported: RwSignal<Option<String>> = RwSignal::new(None);
+    let import = move |ev: leptos::ev::Event| {
+        let Some(file) = crate::ui::files::picked_file(&ev) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = crate::ui::files::read_text(&file, megaip_core::exchange::workshop_file::MAX_WORKSHOP_BYTES)
+                .await
+                .unwrap_or_default();
+            match megaip_core::exchange::workshop_file::read(&text) {
+                Ok(w) if state.model_for(&w.model).is_some() => {
+                    let code = w.id.clone();
+                    if state.save_workshop(w) {
+                        imported.set(Some(t_string!(i18n, workshop.imported, code = code).to_string()));
+                    }
+                }
+                _ => imported.set(Some(t_string!(i18n, workshop.import_bad).to_string())),
+            }
+        });
     };
     view! {
         <h1 tabindex="-1">{t!(i18n, workshop.title)}</h1>
@@ -110,6 +134,14 @@ pub fn WorkshopList() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </Show>
+        <section class="card" aria-labelledby="workshop-import">
+            <h2 id="workshop-import">{t!(i18n, workshop.import)}</h2>
+            <label class="button file-button">
+                {t!(i18n, workshop.import_choose)}
+                <input id="workshop-import-file" type="file" accept=".json,application/json" class="visually-hidden" on:change=import />
+            </label>
+            <div role="status" aria-live="polite">{move || imported.get().map(|m| view! { <p class="status-ok">{m}</p> })}</div>
+        </section>
         <form class="card workshop-new" on:submit=create>
             <h2>{t!(i18n, workshop.new)}</h2>
             <div class="field">
@@ -119,6 +151,10 @@ pub fn WorkshopList() -> impl IntoView {
             <div class="field">
                 <label for="w-facilitator">{t!(i18n, workshop.facilitator)}</label>
                 <input id="w-facilitator" type="text" maxlength="200" prop:value=facilitator on:input=move |ev| facilitator.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="w-place">{t!(i18n, minutes.place)}</label>
+                <input id="w-place" type="text" maxlength="200" prop:value=place on:input=move |ev| place.set(event_target_value(&ev)) />
             </div>
             <fieldset>
                 <legend>{t!(i18n, workshop.scope)}</legend>
@@ -426,6 +462,12 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         <div class="actions no-print">
             <button type="button" class="button" on:click=open_projector>{t!(i18n, workshop.open_projector)}</button>
             <A href=move || format!("/resultados/{}", current.with(|w| w.assessment.to_string())) attr:class="button">{t!(i18n, workshop.results)}</A>
+            <A href=move || format!("/taller/{}/acta", code.get_value()) attr:class="button">{t!(i18n, workshop.minutes)}</A>
+            <button type="button" class="button" on:click=move |_| {
+                let w = current.get_untracked();
+                let file = megaip_core::exchange::workshop_file::build(&w, env!("CARGO_PKG_VERSION"), &now_iso());
+                let _ = crate::ui::files::download(&format!("taller-{}.json", w.id), "application/json", &megaip_core::exchange::workshop_file::to_json(&file));
+            }>{t!(i18n, workshop.export)}</button>
         </div>
         <p class="hint">{t!(i18n, workshop.keys)}</p>
         <section class="card" aria-labelledby="join-title">
