@@ -128,6 +128,65 @@ test('the projector follows the console; tallies by keyboard; the group answer i
   await context.close();
 });
 
+test('a second round asks again only the divided items, and the minutes keep both rounds', async () => {
+  const { context, errors } = await openContext(browser);
+  const page = await context.newPage();
+  const code = await newWorkshop(page, 'Cota');
+  await page.locator('#console-q').waitFor();
+  const wall = await context.newPage();
+  await wall.goto(`${BASE}/taller/${code}/proyector`);
+  await wall.locator('.projector h1', { hasText: 'T-INF-1' }).waitFor();
+  // Round 1: T-INF-1 settled, T-INF-2 divided, the rest not voted.
+  await page.locator('#tally-yes').fill('9');
+  await page.locator('#tally-no').fill('1');
+  await page.locator('#tally-no').press('Tab');
+  await page.locator('.consensus', { hasText: 'Consenso en «Sí»' }).waitFor();
+  await page.locator('#console-q').click();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('#console-q', { hasText: 'T-INF-2' }).waitFor();
+  await page.locator('#tally-yes').fill('5');
+  await page.locator('#tally-no').fill('5');
+  await page.locator('#tally-no').press('Tab');
+  await page.locator('.consensus', { hasText: 'dividido' }).waitFor();
+
+  await page.locator('#next-round').click();
+  await page.locator('text=Ronda 2: se vota de nuevo en los temas divididos (1).').waitFor();
+  assert.match(await page.locator('.console-item .meta').innerText(), /^1 \/ 1/);
+  assert.match(await page.locator('#console-q').innerText(), /T-INF-2/);
+  assert.equal(await page.locator('#tally-yes').inputValue(), '0', 'the second round starts empty');
+  await wall.locator('.projector h1', { hasText: 'T-INF-2' }).waitFor();
+  mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: 'screenshots/console-round-2.png', fullPage: true });
+
+  // Round 2: the room now agrees.
+  await page.locator('#tally-yes').fill('8');
+  await page.locator('#tally-no').fill('2');
+  await page.locator('#tally-no').press('Tab');
+  await page.locator('.consensus', { hasText: 'Consenso en «Sí»' }).waitFor();
+  await page.getByRole('button', { name: 'Registrar la respuesta del grupo' }).click();
+  await settled(page);
+  // Nothing is divided now: no third round.
+  await page.locator('#next-round').click();
+  await page.locator('text=Ningún tema quedó dividido en esta ronda').waitFor();
+
+  const saved = await page.evaluate((c) => JSON.parse(localStorage.getItem(`megaip.workshop.${c}.v1`)), code);
+  assert.equal(saved.rounds.length, 2);
+  assert.deepEqual(saved.rounds[1].items, ['T-INF-2']);
+  assert.equal(saved.rounds[0].tallies['T-INF-2'].counts.yes, 5, 'the first round is kept');
+  const [a] = await storedAssessments(page);
+  assert.equal(a.answers['T-INF-2'].value, 'yes');
+
+  await visit(page, `/taller/${code}/acta`);
+  const minutes = await page.locator('main').innerText();
+  assert.match(minutes, /T-INF-1[\s\S]*Sí 9 · No 1/);
+  assert.match(minutes, /T-INF-2[\s\S]*Ronda 1: Sí 5 · No 5 — Ronda 2: Sí 8 · No 2/);
+  assert.deepEqual(await axe(page, 'minutes with two rounds'), []);
+  await page.emulateMedia({ media: 'print' });
+  writeFileSync(joinPath('screenshots', 'print-minutes-two-rounds-es.pdf'), await page.pdf({ format: 'A4' }));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('phones join with the link, answer, and hand back by file and by link; the votes count', async () => {
   const laptop = await openContext(browser, { acceptDownloads: true });
   const consolePage = await laptop.context.newPage();

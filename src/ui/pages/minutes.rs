@@ -54,18 +54,34 @@ fn MinutesFor(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                     .unwrap_or_default()
             };
             let item = merged(&model, &workshop, &c.id);
-            let votes = item
-                .as_ref()
-                .map(|i| {
-                    i.distribution
-                        .counts
-                        .iter()
-                        .filter(|(_, n)| *n > 0)
-                        .map(|(o, n)| format!("{} {n}", label(o)))
-                        .collect::<Vec<_>>()
-                        .join(" · ")
+            // Every round that asked the question keeps its votes in the minutes.
+            let rounds: Vec<(usize, String)> = workshop
+                .rounds_for(&c.id)
+                .map(|(n, r)| {
+                    let votes = megaip_core::analysis::merge::merge_item(
+                        &model,
+                        c,
+                        &r.votes(&c.id),
+                        workshop.consensus_percent,
+                    )
+                    .distribution
+                    .counts
+                    .iter()
+                    .filter(|(_, k)| *k > 0)
+                    .map(|(o, k)| format!("{} {k}", label(o)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                    (n, votes)
                 })
-                .unwrap_or_default();
+                .collect();
+            let votes = match rounds.as_slice() {
+                [(_, only)] => only.clone(),
+                many => many
+                    .iter()
+                    .map(|(n, v)| t_string!(i18n, workshop.round_votes, round = *n, votes = v.clone()).to_string())
+                    .collect::<Vec<_>>()
+                    .join(" — "),
+            };
             let reading = item
                 .as_ref()
                 .map(|i| consensus_text(i18n, i, label))

@@ -56,14 +56,7 @@ fn Wall(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         }
     });
     let criterion = Memo::new(move |_| {
-        current.with(|w| {
-            model.with_value(|m| {
-                w.scope
-                    .criteria(m)
-                    .get(live.with(|l| l.index))
-                    .map(|c| c.id.to_string())
-            })
-        })
+        current.with(|w| model.with_value(|m| w.questions(m).get(live.with(|l| l.index)).map(|c| c.id.to_string())))
     });
     let label_of = move |o: &OptionId| {
         criterion

@@ -13,7 +13,7 @@ use crate::ui::state::{content_lang, new_id, now_iso, use_id_param, use_lang, us
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use megaip_core::analysis::merge::{merge_item, Consensus, Item};
+use megaip_core::analysis::merge::{merge_item, start_next_round, Consensus, Item};
 use megaip_core::answers::assessment::{Assessment, Change, Edit, ProfileEdit};
 use megaip_core::answers::workshop::{DecidedBy, Decision, Scope, Tally, Workshop};
 use megaip_core::base::ids::{OptionId, PillarId};
@@ -208,7 +208,7 @@ pub fn WorkshopConsole() -> impl IntoView {
 /// The merge of the current votes of one question.
 pub fn merged(model: &Model, workshop: &Workshop, criterion: &str) -> Option<Item> {
     let c = model.criterion(criterion)?;
-    let round = workshop.rounds.last()?;
+    let (_, round) = workshop.round_for(criterion)?;
     Some(merge_item(
         model,
         c,
@@ -246,17 +246,14 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
     let state = use_state();
     let lang = content_lang(model.clone(), use_lang());
     let code = StoredValue::new(workshop.id.clone());
-    let questions: Vec<String> = workshop
-        .scope
-        .criteria(&model)
-        .iter()
-        .map(|c| c.id.to_string())
-        .collect();
-    let questions = StoredValue::new(questions);
     let model = StoredValue::new(model);
     let live = RwSignal::new(Live::default());
     // The workshop as saved; every change to it is saved at once and announced to the projector.
     let current = RwSignal::new(workshop);
+    // The current round's questions: the whole scope, or in a later round the items left divided.
+    let questions = Memo::new(move |_| {
+        current.with(|w| model.with_value(|m| w.questions(m).iter().map(|c| c.id.to_string()).collect::<Vec<_>>()))
+    });
     let channel = StoredValue::new_local(Channel::open(&workshop_channel(&code.get_value()), move |m: Live| {
         if m.hello {
             live.notify();
@@ -266,7 +263,7 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         let l = live.get();
         channel.with_value(|c| c.send(&l));
     });
-    let criterion = Memo::new(move |_| questions.with_value(|q| q.get(live.with(|l| l.index)).cloned()));
+    let criterion = Memo::new(move |_| questions.with(|q| q.get(live.with(|l| l.index)).cloned()));
     let change = move |f: &dyn Fn(&mut Workshop)| {
         let mut w = current.get_untracked();
         f(&mut w);
@@ -276,7 +273,7 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         }
     };
     let go = move |delta: isize| {
-        let n = questions.with_value(Vec::len);
+        let n = questions.with(Vec::len);
         live.update(|l| {
             let next = l.index as isize + delta;
             if next >= 0 && (next as usize) < n {
@@ -410,6 +407,8 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
     };
     // Response files handed over (a phone's saved code, or a colleague's results file).
     let received: RwSignal<Option<String>> = RwSignal::new(None);
+    // What the last press of "second round" did: how many items it asks again.
+    let round_said: RwSignal<Option<usize>> = RwSignal::new(None);
     let receive = move |ev: leptos::ev::Event| {
         let files = crate::ui::files::picked_files(&ev);
         leptos::task::spawn_local(async move {
@@ -457,18 +456,34 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         <p class="muted">{move || {
             let w = current.get();
             let name = state.assessment(&w.assessment).map(|a| a.display_name()).unwrap_or_default();
-            t_string!(i18n, workshop.summary, name = name, n = questions.with_value(Vec::len), done = w.decisions.len()).to_string()
+            t_string!(i18n, workshop.summary, name = name, round = w.rounds.len(), n = questions.with(Vec::len), done = w.decisions.len()).to_string()
         }}</p>
         <div class="actions no-print">
             <button type="button" class="button" on:click=open_projector>{t!(i18n, workshop.open_projector)}</button>
             <A href=move || format!("/resultados/{}", current.with(|w| w.assessment.to_string())) attr:class="button">{t!(i18n, workshop.results)}</A>
             <A href=move || format!("/taller/{}/acta", code.get_value()) attr:class="button">{t!(i18n, workshop.minutes)}</A>
+            <button type="button" class="button" id="next-round" on:click=move |_| {
+                let started = std::cell::Cell::new(0);
+                change(&|w: &mut Workshop| started.set(model.with_value(|m| start_next_round(m, w))));
+                round_said.set(Some(started.get()));
+                if started.get() > 0 {
+                    live.set(Live::default());
+                }
+            }>{t!(i18n, workshop.next_round)}</button>
             <button type="button" class="button" on:click=move |_| {
                 let w = current.get_untracked();
                 let file = megaip_core::exchange::workshop_file::build(&w, env!("CARGO_PKG_VERSION"), &now_iso());
                 let _ = crate::ui::files::download(&format!("taller-{}.json", w.id), "application/json", &megaip_core::exchange::workshop_file::to_json(&file));
             }>{t!(i18n, workshop.export)}</button>
         </div>
+        <div role="status" aria-live="polite">{move || round_said.get().map(|n| {
+            let text = if n == 0 {
+                t_string!(i18n, workshop.next_round_none).to_string()
+            } else {
+                t_string!(i18n, workshop.next_round_started, round = current.with(|w| w.rounds.len()), n = n).to_string()
+            };
+            view! { <p class="status-ok">{text}</p> }
+        })}</div>
         <p class="hint">{t!(i18n, workshop.keys)}</p>
         <section class="card" aria-labelledby="join-title">
             <h2 id="join-title">{t!(i18n, workshop.phones)}</h2>
@@ -490,7 +505,7 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             let stage = model.with_value(|m| c.stage.as_ref().and_then(|s| m.stage(s)).map(|s| s.name.get(lang.get()).to_owned()).unwrap_or_default());
             view! {
                 <section class="card console-item" aria-labelledby="console-q">
-                    <p class="meta">{move || live.with(|l| format!("{} / {}", l.index + 1, questions.with_value(Vec::len)))} " · " {pillar} " · " {stage}</p>
+                    <p class="meta">{move || live.with(|l| format!("{} / {}", l.index + 1, questions.with(Vec::len)))} " · " {pillar} " · " {stage}</p>
                     <h2 id="console-q"><span class="code">{c.id.to_string()}</span> " " {c.text.get(lang.get()).to_owned()}</h2>
                     <fieldset class="tallies">
                         <legend>{t!(i18n, workshop.tallies)}</legend>

@@ -185,5 +185,24 @@ pub fn to_discuss(items: &[Item]) -> Vec<&Item> {
     out
 }
 
+/// Starts a second (or later) round that asks again only the items the current round left
+/// divided. Returns how many; with none divided, no round is started and it returns 0.
+pub fn start_next_round(model: &Model, workshop: &mut Workshop) -> usize {
+    let Some(round) = workshop.rounds.last() else {
+        return 0;
+    };
+    let asked: Vec<&Criterion> = workshop.questions(model);
+    let items: Vec<Item> = asked
+        .into_iter()
+        .map(|c| merge_item(model, c, &round.votes(&c.id), workshop.consensus_percent))
+        .collect();
+    let divided: Vec<CriterionId> = to_discuss(&items).iter().map(|i| i.criterion.clone()).collect();
+    let n = divided.len();
+    if n > 0 {
+        workshop.next_round(divided);
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests;

@@ -57,6 +57,9 @@ pub struct Round {
     pub responses: Vec<Response>,
     #[serde(default)]
     pub tallies: BTreeMap<CriterionId, Tally>,
+    /// The questions this round asks; empty means the whole scope (the first round).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<CriterionId>,
 }
 
 impl Round {
@@ -164,9 +167,46 @@ impl Workshop {
         self.rounds.last_mut()
     }
 
-    /// Starts the next round (for the items still divided).
-    pub fn next_round(&mut self) {
-        self.rounds.push(Round::default());
+    /// Starts the next round, asking only `items` (Delphi style: the items still divided).
+    /// An empty list asks the whole scope again.
+    pub fn next_round(&mut self, items: Vec<CriterionId>) {
+        self.rounds.push(Round {
+            items,
+            ..Round::default()
+        });
+    }
+
+    /// The questions the current round asks, in model order. A round whose items are none of
+    /// the scope's (a hand-edited file) asks the whole scope, so the console is never empty.
+    pub fn questions<'m>(&self, model: &'m Model) -> Vec<&'m Criterion> {
+        let scope = self.scope.criteria(model);
+        let Some(items) = self.rounds.last().map(|r| &r.items).filter(|i| !i.is_empty()) else {
+            return scope;
+        };
+        let asked: Vec<&Criterion> = scope.iter().copied().filter(|c| items.contains(&c.id)).collect();
+        if asked.is_empty() {
+            scope
+        } else {
+            asked
+        }
+    }
+
+    /// The last round that asked this question: its votes are the ones that count.
+    pub fn round_for(&self, criterion: &str) -> Option<(usize, &Round)> {
+        self.rounds
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, r)| r.items.is_empty() || r.items.iter().any(|i| i == criterion))
+    }
+
+    /// Every round that asked this question, first to last, with its number (from 1).
+    pub fn rounds_for<'w>(&'w self, criterion: &'w str) -> impl Iterator<Item = (usize, &'w Round)> + 'w {
+        self.rounds
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.items.is_empty() || r.items.iter().any(|i| i == criterion))
+            .map(|(n, r)| (n + 1, r))
     }
 
     /// How many different people handed back a response, over all rounds.

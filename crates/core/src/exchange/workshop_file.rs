@@ -103,7 +103,7 @@ mod tests {
         if let Some(round) = w.current_round() {
             round.add(r);
         }
-        w.next_round();
+        w.next_round(vec!["T-INF-1".into()]);
         w.decisions.insert(
             "T-INF-1".into(),
             Decision {

@@ -122,7 +122,7 @@ fn a_participant_handing_back_twice_counts_once_and_rounds_are_kept() {
     r.answers.insert("T-INF-1".into(), "yes".into());
     w.current_round().unwrap().add(r.clone());
     assert_eq!(w.rounds[0].votes("T-INF-1"), votes(&[("yes", 1)]));
-    w.next_round();
+    w.next_round(vec![]);
     r.answers.insert("T-INF-1".into(), "partial".into());
     w.current_round().unwrap().add(r);
     assert_eq!(w.rounds.len(), 2);
@@ -132,6 +132,41 @@ fn a_participant_handing_back_twice_counts_once_and_rounds_are_kept() {
         "the first round is kept"
     );
     assert_eq!(w.rounds[1].votes("T-INF-1"), votes(&[("partial", 1)]));
+}
+
+#[test]
+fn a_second_round_asks_only_the_divided_items_and_keeps_the_first() {
+    let model = mega();
+    let mut w = Workshop::new("K7QX2M".into(), "a-1".into(), &model, Scope::default());
+    let tally = |pairs: &[(&str, u32)]| Tally {
+        counts: pairs.iter().map(|(o, n)| (OptionId::new(*o), *n)).collect(),
+    };
+    let first = w.current_round().unwrap();
+    first.tallies.insert("T-INF-1".into(), tally(&[("yes", 9), ("no", 1)]));
+    first.tallies.insert("T-INF-2".into(), tally(&[("yes", 5), ("no", 5)]));
+    let asked = w.questions(&model).len();
+
+    assert_eq!(start_next_round(&model, &mut w), 1, "only T-INF-2 is divided");
+    assert_eq!(w.rounds.len(), 2);
+    let now: Vec<&str> = w.questions(&model).iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(now, ["T-INF-2"]);
+    assert_eq!(
+        w.round_for("T-INF-1").map(|r| r.0),
+        Some(0),
+        "a settled item keeps its votes"
+    );
+    assert_eq!(w.round_for("T-INF-2").map(|r| r.0), Some(1));
+    let numbers: Vec<usize> = w.rounds_for("T-INF-2").map(|r| r.0).collect();
+    assert_eq!(numbers, [1, 2], "both rounds are kept for the flagged item");
+    assert!(asked > 1);
+
+    // With no votes yet, nothing in the second round is divided: no third round starts.
+    assert_eq!(start_next_round(&model, &mut w), 0);
+    assert_eq!(w.rounds.len(), 2);
+
+    // A round naming no question of the scope (a hand-edited file) asks the whole scope.
+    w.next_round(vec!["NO-SUCH-1".into()]);
+    assert_eq!(w.questions(&model).len(), asked);
 }
 
 #[test]
