@@ -463,11 +463,15 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             <A href=move || format!("/resultados/{}", current.with(|w| w.assessment.to_string())) attr:class="button">{t!(i18n, workshop.results)}</A>
             <A href=move || format!("/taller/{}/acta", code.get_value()) attr:class="button">{t!(i18n, workshop.minutes)}</A>
             <button type="button" class="button" id="next-round" on:click=move |_| {
+                let before = current.with_untracked(|w| w.rounds.len());
                 let started = std::cell::Cell::new(0);
                 change(&|w: &mut Workshop| started.set(model.with_value(|m| start_next_round(m, w))));
-                round_said.set(Some(started.get()));
-                if started.get() > 0 {
+                // A round that could not be saved did not start (the failed save is said already).
+                if current.with_untracked(|w| w.rounds.len()) > before {
+                    round_said.set(Some(started.get()));
                     live.set(Live::default());
+                } else if started.get() == 0 {
+                    round_said.set(Some(0));
                 }
             }>{t!(i18n, workshop.next_round)}</button>
             <button type="button" class="button" on:click=move |_| {
