@@ -128,7 +128,7 @@ test('the projector follows the console; tallies by keyboard; the group answer i
   await context.close();
 });
 
-test('a second round asks again only the divided items, and the minutes keep both rounds', async () => {
+test('a second round asks again only the divided items; the minutes keep both rounds; the results show the votes', async () => {
   const { context, errors } = await openContext(browser);
   const page = await context.newPage();
   const code = await newWorkshop(page, 'Cota');
@@ -175,6 +175,11 @@ test('a second round asks again only the divided items, and the minutes keep bot
   assert.equal(saved.rounds[0].tallies['T-INF-2'].counts.yes, 5, 'the first round is kept');
   const [a] = await storedAssessments(page);
   assert.equal(a.answers['T-INF-2'].value, 'yes');
+  // The results page shows, beside the answer, the votes that decided it.
+  await visit(page, `/resultados/${a.id}`);
+  const annex = await page.locator('.annex-table').innerText();
+  await page.locator('.annex-table tbody tr', { hasText: 'T-INF-2' }).screenshot({ path: 'screenshots/results-annex-workshop.png' });
+  assert.match(annex, new RegExp(`T-INF-2[\\s\\S]*Sí\\s*Taller ${code}: Sí 8 · No 2 · por consenso`));
 
   await visit(page, `/taller/${code}/acta`);
   const minutes = await page.locator('main').innerText();

@@ -5,7 +5,7 @@
 
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::pages::workshop::{consensus_text, load, merged};
+use crate::ui::pages::workshop::{consensus_text, load, merged, votes_line};
 use crate::ui::state::{content_lang, use_id_param, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -57,22 +57,7 @@ fn MinutesFor(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             // Every round that asked the question keeps its votes in the minutes.
             let rounds: Vec<(usize, String)> = workshop
                 .rounds_for(&c.id)
-                .map(|(n, r)| {
-                    let votes = megaip_core::analysis::merge::merge_item(
-                        &model,
-                        c,
-                        &r.votes(&c.id),
-                        workshop.consensus_percent,
-                    )
-                    .distribution
-                    .counts
-                    .iter()
-                    .filter(|(_, k)| *k > 0)
-                    .map(|(o, k)| format!("{} {k}", label(o)))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                    (n, votes)
-                })
+                .map(|(n, r)| (n, votes_line(&model, &workshop, &c.id, r, lang.get_untracked())))
                 .collect();
             let votes = match rounds.as_slice() {
                 [(_, only)] => only.clone(),

@@ -8,11 +8,13 @@ use crate::ui::charts::{heat_class, number, percent, Radar};
 use crate::ui::files::download;
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::{NotFound, NotOnDevice};
+use crate::ui::pages::workshop::votes_line;
 use crate::ui::state::{content_lang, now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use megaip_core::analysis::scoring::{score, PillarScore, Scores};
 use megaip_core::answers::assessment::Assessment;
+use megaip_core::answers::workshop::DecidedBy;
 use megaip_core::base::locale::Lang;
 use megaip_core::content::model::Model;
 use megaip_core::content::scale::Tone;
@@ -212,14 +214,51 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
     }
 }
 
+/// One answer in the annex.
+struct AnnexRow {
+    code: String,
+    text: String,
+    /// The answer's option, or "unanswered".
+    label: String,
+    /// How a workshop decided it, when one did.
+    workshop: Option<String>,
+    note: String,
+    link: Option<String>,
+}
+
 /// Who took part, and every answer with its note and evidence: what an advisor or a mayor reads
 /// to check the figures. Shown last, and printed.
 #[component]
 fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = content_lang(model.clone(), use_lang());
+    let state = use_state();
     let model = StoredValue::new(model);
-    let rows = move || -> Vec<(String, String, String, String, Option<String>)> {
+    // How a workshop on this device decided a question: its votes and how it was settled.
+    let from_workshop = move |m: &Model, a: &Assessment, c: &str| -> Option<String> {
+        state.workshops.with(|ws| {
+            ws.iter().rev().filter(|w| &w.assessment == a.id()).find_map(|w| {
+                let d = w.decisions.get(c)?;
+                let (_, round) = w.round_for(c)?;
+                let how = match d.by {
+                    DecidedBy::Consensus => t_string!(i18n, minutes.by_consensus).to_string(),
+                    DecidedBy::Discussion => t_string!(i18n, minutes.by_discussion, round = d.round).to_string(),
+                };
+                let votes = votes_line(m, w, c, round, lang.get());
+                Some(
+                    t_string!(
+                        i18n,
+                        results.workshop_votes,
+                        code = w.id.clone(),
+                        votes = votes,
+                        how = how
+                    )
+                    .to_string(),
+                )
+            })
+        })
+    };
+    let rows = move || -> Vec<AnnexRow> {
         assessment.with(|a| {
             let Some(a) = a else { return vec![] };
             model.with_value(|m| {
@@ -232,13 +271,14 @@ fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoVi
                             |o| o.label.get(lang.get()).to_string(),
                         );
                         let link = (!ans.evidence_url.trim().is_empty()).then(|| ans.evidence_url.clone());
-                        Some((
-                            c.id.to_string(),
-                            c.text.get(lang.get()).to_string(),
+                        Some(AnnexRow {
+                            code: c.id.to_string(),
+                            text: c.text.get(lang.get()).to_string(),
                             label,
-                            ans.note.clone(),
+                            workshop: from_workshop(m, a, c.id.as_str()),
+                            note: ans.note.clone(),
                             link,
-                        ))
+                        })
                     })
                     .collect()
             })
@@ -264,10 +304,10 @@ fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoVi
                         <th scope="col">{t!(i18n, answer.evidence)}</th>
                     </tr></thead>
                     <tbody>
-                        {move || rows().into_iter().map(|(code, text, label, note, link)| view! {
+                        {move || rows().into_iter().map(|AnnexRow { code, text, label, workshop, note, link }| view! {
                             <tr>
                                 <th scope="row"><span class="code">{code}</span> " " {text}</th>
-                                <td data-label=move || t_string!(i18n, results.annex_answer)>{label}</td>
+                                <td data-label=move || t_string!(i18n, results.annex_answer)>{label}{workshop.map(|w| view! { <span class="workshop-votes">{w}</span> })}</td>
                                 <td class="note" data-label=move || t_string!(i18n, answer.note)>{note}</td>
                                 <td data-label=move || t_string!(i18n, answer.evidence)>{link.map(|l| view! { <crate::ui::links::WebLink url=l /> })}</td>
                             </tr>

@@ -15,8 +15,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use megaip_core::analysis::merge::{merge_item, start_next_round, Consensus, Item};
 use megaip_core::answers::assessment::{Assessment, Change, Edit, ProfileEdit};
-use megaip_core::answers::workshop::{DecidedBy, Decision, Scope, Tally, Workshop};
+use megaip_core::answers::workshop::{DecidedBy, Decision, Round, Scope, Tally, Workshop};
 use megaip_core::base::ids::{OptionId, PillarId};
+use megaip_core::base::locale::Lang;
 use megaip_core::content::model::Model;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -215,6 +216,21 @@ pub fn merged(model: &Model, workshop: &Workshop, criterion: &str) -> Option<Ite
         &round.votes(criterion),
         workshop.consensus_percent,
     ))
+}
+
+/// One round's votes for a question, in the scale's order: "Sí 9 · No 1".
+pub fn votes_line(model: &Model, workshop: &Workshop, criterion: &str, round: &Round, lang: Lang) -> String {
+    let Some(c) = model.criterion(criterion) else {
+        return String::new();
+    };
+    merge_item(model, c, &round.votes(criterion), workshop.consensus_percent)
+        .distribution
+        .counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .filter_map(|(o, n)| model.option_of(c, o).map(|x| format!("{} {n}", x.label.get(lang))))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// "Consenso en Sí (75 %)", "Dividido", in the interface language.
