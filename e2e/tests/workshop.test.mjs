@@ -192,6 +192,33 @@ test('a second round asks again only the divided items; the minutes keep both ro
   await context.close();
 });
 
+test('the participant sheet has the join QR and code, and a paper ballot of the scope', async () => {
+  const { context, errors } = await openContext(browser);
+  const page = await context.newPage();
+  const code = await newWorkshop(page, 'Chía');
+  await page.locator('#console-q').waitFor();
+  const questions = Number((await page.locator('.console-item .meta').innerText()).match(/\/ (\d+)/)[1]);
+  await page.getByRole('link', { name: 'Hoja para participantes' }).click();
+  await page.locator('h1', { hasText: 'Hoja para participantes' }).waitFor();
+  const qr = page.locator('.sheet-join svg.qr');
+  assert.ok(Number(await qr.getAttribute('data-version')) >= 1, 'the join QR is drawn');
+  // Dark modules on a light ground, on paper too (a page's background colours are not printed).
+  assert.deepEqual(await qr.evaluate((svg) => [getComputedStyle(svg.querySelector('rect')).fill, getComputedStyle(svg.querySelector('path')).fill]), ['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+  assert.match(await page.locator('.sheet-join').innerText(), new RegExp(`${code}[\\s\\S]*/taller/${code}/participar\\?s=`));
+  assert.equal(await page.locator('.ballot-table tbody tr').count(), questions, 'one ballot line per question');
+  assert.match(await page.locator('.ballot-table tbody tr').first().innerText(), /T-INF-1[\s\S]*Sí[\s\S]*Parcial[\s\S]*No aplica/);
+  assert.deepEqual(await axe(page, 'participant sheet es'), []);
+  await page.emulateMedia({ media: 'print' });
+  mkdirSync('screenshots', { recursive: true });
+  writeFileSync(joinPath('screenshots', 'print-participant-sheet-es.pdf'), await page.pdf({ format: 'A4' }));
+  await page.emulateMedia({ media: 'screen' });
+  await switchTo(page, 'en');
+  await page.locator('h1', { hasText: 'Participant sheet' }).waitFor();
+  assert.deepEqual(await axe(page, 'participant sheet en'), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('phones join with the link, answer, and hand back by file and by link; the votes count', async () => {
   const laptop = await openContext(browser, { acceptDownloads: true });
   const consolePage = await laptop.context.newPage();

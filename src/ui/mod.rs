@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/taller/:id/proyector") view=Projector />
                     <Route path=path!("/taller/:id/participar") view=Participate />
                     <Route path=path!("/taller/:id/acta") view=Minutes />
+                    <Route path=path!("/taller/:id/hoja") view=Sheet />
                     <Route path=path!("/taller/:id/entregar") view=HandBack />
                     <Route path=path!("/acerca") view=About />
                 </Routes>

@@ -23,8 +23,10 @@ pub fn Qr(text: String, label: String) -> impl IntoView {
     let view_box = format!("0 0 {0} {0}", size + 8);
     view! {
         <svg class="qr" viewBox=view_box role="img" aria-label=label data-version=code.version().value().to_string()>
-            <rect class="qr-bg" width="100%" height="100%" />
-            <path class="qr-fg" d=d />
+            // Colours as attributes, not CSS: the code must read dark on light in every theme
+            // and on paper, where the page's background is not printed.
+            <rect class="qr-bg" width="100%" height="100%" fill="#ffffff" />
+            <path class="qr-fg" d=d fill="#000000" />
         </svg>
     }
     .into_any()

@@ -13,6 +13,7 @@ mod participant;
 mod plan;
 mod projector;
 mod results;
+mod sheet;
 mod tools;
 mod walk;
 pub(crate) mod workshop;
@@ -28,6 +29,7 @@ pub use participant::{join_query as participant_join_query, HandBack, Participat
 pub use plan::PlanPage;
 pub use projector::Projector;
 pub use results::{Results, ResultsIndex};
+pub use sheet::Sheet;
 pub use tools::{ToolDetail, Tools};
 pub use walk::Walk;
 pub use workshop::{WorkshopConsole, WorkshopList};

@@ -75,11 +75,7 @@ fn Wall(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         l.timer_seconds + l.timer_from.map_or(0.0, |from| (now.get() - from) / 1000.0)
     };
 
-    let join_url = move || {
-        let origin = window().location().origin().unwrap_or_default();
-        let q = current.with(|w| model.with_value(|m| crate::ui::pages::participant_join_query(m, &w.scope)));
-        format!("{origin}/taller/{}/participar?{q}", code.get_value())
-    };
+    let join_url = move || current.with(|w| model.with_value(|m| crate::ui::pages::workshop::join_url(m, w)));
     view! {
         <div class="projector">
             <Show when=move || live.with(|l| l.join)>

@@ -218,6 +218,13 @@ pub fn merged(model: &Model, workshop: &Workshop, criterion: &str) -> Option<Ite
     ))
 }
 
+/// The address a phone opens to join: the workshop's code, and the scope and model it asks.
+pub fn join_url(model: &Model, workshop: &Workshop) -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    let q = crate::ui::pages::participant_join_query(model, &workshop.scope);
+    format!("{origin}/taller/{}/participar?{q}", workshop.id)
+}
+
 /// One round's votes for a question, in the scale's order: "Sí 9 · No 1".
 pub fn votes_line(model: &Model, workshop: &Workshop, criterion: &str, round: &Round, lang: Lang) -> String {
     let Some(c) = model.criterion(criterion) else {
@@ -416,11 +423,7 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         });
     };
     let ui_lang = use_lang();
-    let join_url = move || {
-        let origin = window().location().origin().unwrap_or_default();
-        let q = current.with(|w| model.with_value(|m| crate::ui::pages::participant_join_query(m, &w.scope)));
-        format!("{origin}/taller/{}/participar?{q}", code.get_value())
-    };
+    let join_url = move || current.with(|w| model.with_value(|m| join_url(m, w)));
     // Response files handed over (a phone's saved code, or a colleague's results file).
     let received: RwSignal<Option<String>> = RwSignal::new(None);
     // What the last press of "second round" did: how many items it asks again.
@@ -477,6 +480,7 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         <div class="actions no-print">
             <button type="button" class="button" on:click=open_projector>{t!(i18n, workshop.open_projector)}</button>
             <A href=move || format!("/resultados/{}", current.with(|w| w.assessment.to_string())) attr:class="button">{t!(i18n, workshop.results)}</A>
+            <A href=move || format!("/taller/{}/hoja", code.get_value()) attr:class="button">{t!(i18n, sheet.title)}</A>
             <A href=move || format!("/taller/{}/acta", code.get_value()) attr:class="button">{t!(i18n, workshop.minutes)}</A>
             <button type="button" class="button" id="next-round" on:click=move |_| {
                 let before = current.with_untracked(|w| w.rounds.len());
