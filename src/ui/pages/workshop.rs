@@ -6,6 +6,9 @@
 //! records the group's answer with its rationale into the assessment. The projector window
 //! (`/taller/:id/proyector`) follows it over a `BroadcastChannel`; nothing leaves the device.
 
+mod reading;
+pub use reading::{consensus_text, join_url, load, merged, votes_line};
+
 use crate::ui::channel::{workshop_channel, Channel};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
@@ -13,11 +16,10 @@ use crate::ui::state::{content_lang, new_id, now_iso, use_id_param, use_lang, us
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use megaip_core::analysis::merge::{merge_item, start_next_round, Consensus, Item};
+use megaip_core::analysis::merge::{start_next_round, Consensus};
 use megaip_core::answers::assessment::{Assessment, Change, Edit, ProfileEdit};
-use megaip_core::answers::workshop::{DecidedBy, Decision, Round, Scope, Tally, Workshop};
+use megaip_core::answers::workshop::{DecidedBy, Decision, Scope, Tally, Workshop};
 use megaip_core::base::ids::{OptionId, PillarId};
-use megaip_core::base::locale::Lang;
 use megaip_core::content::model::Model;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -203,63 +205,6 @@ pub fn WorkshopConsole() -> impl IntoView {
     {
         Some((w, m)) => view! { <Console workshop=w model=m /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
-    }
-}
-
-/// The merge of the current votes of one question.
-pub fn merged(model: &Model, workshop: &Workshop, criterion: &str) -> Option<Item> {
-    let c = model.criterion(criterion)?;
-    let (_, round) = workshop.round_for(criterion)?;
-    Some(merge_item(
-        model,
-        c,
-        &round.votes(criterion),
-        workshop.consensus_percent,
-    ))
-}
-
-/// The address a phone opens to join: the workshop's code, and the scope and model it asks.
-pub fn join_url(model: &Model, workshop: &Workshop) -> String {
-    let origin = window().location().origin().unwrap_or_default();
-    let q = crate::ui::pages::participant_join_query(model, &workshop.scope);
-    format!("{origin}/taller/{}/participar?{q}", workshop.id)
-}
-
-/// One round's votes for a question, in the scale's order: "Sí 9 · No 1".
-pub fn votes_line(model: &Model, workshop: &Workshop, criterion: &str, round: &Round, lang: Lang) -> String {
-    let Some(c) = model.criterion(criterion) else {
-        return String::new();
-    };
-    merge_item(model, c, &round.votes(criterion), workshop.consensus_percent)
-        .distribution
-        .counts
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .filter_map(|(o, n)| model.option_of(c, o).map(|x| format!("{} {n}", x.label.get(lang))))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// "Consenso en Sí (75 %)", "Dividido", in the interface language.
-pub fn consensus_text(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    item: &Item,
-    label: impl Fn(&OptionId) -> String,
-) -> String {
-    match &item.consensus {
-        Consensus::One(o) => {
-            t_string!(i18n, workshop.consensus_one, option = label(o), pct = item.agreement).to_string()
-        }
-        Consensus::Neighbours(a, b) => t_string!(
-            i18n,
-            workshop.consensus_two,
-            first = label(a),
-            second = label(b),
-            pct = item.agreement
-        )
-        .to_string(),
-        Consensus::Divided => t_string!(i18n, workshop.divided, pct = item.agreement).to_string(),
-        Consensus::NoVotes => t_string!(i18n, workshop.no_votes).to_string(),
     }
 }
 
@@ -630,11 +575,4 @@ fn response_from(
         office: None,
         answers,
     })
-}
-
-/// For the other pages: the state a projector needs, read from storage.
-pub fn load(state: AppState, code: &str) -> Option<(Workshop, Arc<Model>)> {
-    let w = state.workshop(code)?;
-    let m = state.model_for(&w.model)?;
-    Some((w, m))
 }

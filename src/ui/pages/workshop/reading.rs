@@ -1,0 +1,77 @@
+//! What the workshop pages share: the merge of a question's votes, the lines that say them,
+//! the join address, and loading a workshop with its model. The console, projector, minutes,
+//! sheet and results pages read workshops through these.
+
+use crate::ui::i18n::*;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use megaip_core::analysis::merge::{merge_item, Consensus, Item};
+use megaip_core::answers::workshop::{Round, Workshop};
+use megaip_core::base::ids::OptionId;
+use megaip_core::base::locale::Lang;
+use megaip_core::content::model::Model;
+use std::sync::Arc;
+
+/// The merge of the current votes of one question.
+pub fn merged(model: &Model, workshop: &Workshop, criterion: &str) -> Option<Item> {
+    let c = model.criterion(criterion)?;
+    let (_, round) = workshop.round_for(criterion)?;
+    Some(merge_item(
+        model,
+        c,
+        &round.votes(criterion),
+        workshop.consensus_percent,
+    ))
+}
+
+/// The address a phone opens to join: the workshop's code, and the scope and model it asks.
+pub fn join_url(model: &Model, workshop: &Workshop) -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    let q = crate::ui::pages::participant_join_query(model, &workshop.scope);
+    format!("{origin}/taller/{}/participar?{q}", workshop.id)
+}
+
+/// One round's votes for a question, in the scale's order: "Sí 9 · No 1".
+pub fn votes_line(model: &Model, workshop: &Workshop, criterion: &str, round: &Round, lang: Lang) -> String {
+    let Some(c) = model.criterion(criterion) else {
+        return String::new();
+    };
+    merge_item(model, c, &round.votes(criterion), workshop.consensus_percent)
+        .distribution
+        .counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .filter_map(|(o, n)| model.option_of(c, o).map(|x| format!("{} {n}", x.label.get(lang))))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// "Consenso en Sí (75 %)", "Dividido", in the interface language.
+pub fn consensus_text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    item: &Item,
+    label: impl Fn(&OptionId) -> String,
+) -> String {
+    match &item.consensus {
+        Consensus::One(o) => {
+            t_string!(i18n, workshop.consensus_one, option = label(o), pct = item.agreement).to_string()
+        }
+        Consensus::Neighbours(a, b) => t_string!(
+            i18n,
+            workshop.consensus_two,
+            first = label(a),
+            second = label(b),
+            pct = item.agreement
+        )
+        .to_string(),
+        Consensus::Divided => t_string!(i18n, workshop.divided, pct = item.agreement).to_string(),
+        Consensus::NoVotes => t_string!(i18n, workshop.no_votes).to_string(),
+    }
+}
+
+/// For the other pages: the state a projector needs, read from storage.
+pub fn load(state: AppState, code: &str) -> Option<(Workshop, Arc<Model>)> {
+    let w = state.workshop(code)?;
+    let m = state.model_for(&w.model)?;
+    Some((w, m))
+}
