@@ -43,6 +43,16 @@ fn Wall(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             live.set(m);
         }
     });
+    // The console's message can arrive before its save reaches this window's storage (another
+    // renderer); the save, when it arrives, brings the wall up to date.
+    let on_saved = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() == Some(megaip_core::exchange::keys::workshop(&code.get_value()).as_str()) {
+            if let Some(w) = state.workshop(&code.get_value()) {
+                current.set(w);
+            }
+        }
+    });
+    on_cleanup(move || on_saved.remove());
     channel.send(&Live {
         hello: true,
         ..Live::default()
