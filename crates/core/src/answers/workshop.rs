@@ -43,7 +43,14 @@ pub struct Response {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
     pub answers: BTreeMap<CriterionId, OptionId>,
+    /// What the person wants the room to hear about a question (at most
+    /// [`MAX_PARTICIPANT_NOTE_CHARS`] characters each).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<CriterionId, String>,
 }
+
+/// A participant's note is a sentence or two for the discussion, not a report.
+pub const MAX_PARTICIPANT_NOTE_CHARS: usize = 280;
 
 /// Raised cards counted by the facilitator for one question: how many chose each option.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +80,14 @@ impl Round {
             Some(existing) => *existing = response,
             None => self.responses.push(response),
         }
+    }
+
+    /// The participants' notes on one question in this round, in the order they arrived.
+    pub fn notes(&self, criterion: &str) -> Vec<&str> {
+        self.responses
+            .iter()
+            .filter_map(|r| r.notes.get(criterion).map(String::as_str))
+            .collect()
     }
 
     /// Every vote for one question in this round: the responses' and the typed tallies'.

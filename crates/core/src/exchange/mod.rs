@@ -6,6 +6,7 @@
 //! `localStorage` and the tests over memory.
 
 pub mod backup;
+pub mod frames;
 pub mod keys;
 pub mod payload;
 pub mod records;

@@ -2,7 +2,10 @@
 //! link's fragment, or as a small file — never through a server.
 //!
 //! ```text
-//! MIP1.K7QX2M.4F9A2C7B.A133045E.0123.21304…
+//! MIP1.K7QX2M.4F9A2C7B.A133045E.0123.21304….3-Falta%20el%20acta+7-…
+//! │    │      │        │        │    │       └ optional notes: question position, `-`, the text
+//! │    │      │        │        │    │         with every byte but a letter or digit as `%XX`;
+//! │    │      │        │        │    │         notes are joined by `+`
 //! │    │      │        │        │    └ one base-36 digit per question in scope, in model order:
 //! │    │      │        │        │      0 = not answered, n = the scale's n-th option
 //! │    │      │        │        └ the pillars in scope, by position in the model (`*` = all)
@@ -12,12 +15,17 @@
 //! └ format 1
 //! ```
 //!
-//! Only characters of QR's alphanumeric mode (`0-9 A-Z . * …`), so the code stays small: a whole
-//! MEGA IP response is about 100 characters. Decoding checks the workshop and the model, and says
-//! plainly when the response belongs to another one.
+//! Without notes, only characters of QR's alphanumeric mode (`0-9 A-Z . *`), so the code stays
+//! small: a whole MEGA IP response is about 100 characters, where the same answers as JSON take
+//! about 3,000. Notes make it longer; `exchange::frames` cuts a long code into several QR frames.
+//! Decoding checks the workshop and the model, and says plainly when the response belongs to
+//! another one.
 
-use crate::answers::workshop::{Response, Scope};
+use crate::answers::assessment::cut;
+use crate::answers::workshop::{Response, Scope, MAX_PARTICIPANT_NOTE_CHARS};
+use crate::base::ids::CriterionId;
 use crate::content::model::Model;
+use std::collections::BTreeMap;
 
 const MAGIC: &str = "MIP1";
 const DIGITS: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -99,7 +107,11 @@ pub fn encode(model: &Model, workshop: &str, scope: &Scope, response: &Response)
         return Err(PayloadError::NotAResponse);
     }
     let mut answers = String::new();
-    for c in scope.criteria(model) {
+    let mut notes = Vec::new();
+    for (i, c) in scope.criteria(model).into_iter().enumerate() {
+        if let Some(note) = response.notes.get(&c.id).map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            notes.push(format!("{i}-{}", escape(&cut(note, MAX_PARTICIPANT_NOTE_CHARS))));
+        }
         let scale = model.scale_of(c);
         if scale.options.len() > 35 {
             return Err(PayloadError::TooManyOptions);
@@ -111,18 +123,75 @@ pub fn encode(model: &Model, workshop: &str, scope: &Scope, response: &Response)
             .map_or(0, |i| i + 1);
         answers.push(digit(n).ok_or(PayloadError::TooManyOptions)?);
     }
-    Ok(format!(
+    let mut code = format!(
         "{MAGIC}.{workshop}.{}.{}.{}.{answers}",
         response.participant,
         hash8(model),
         scope_code(model, scope)?
-    ))
+    );
+    if !notes.is_empty() {
+        code.push('.');
+        code.push_str(&notes.join("+"));
+    }
+    Ok(code)
+}
+
+/// Every byte but an ASCII letter or digit as `%XX`, so a note never holds the code's separators.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.bytes();
+    while let Some(b) = rest.next() {
+        if b == b'%' {
+            let hi = char::from(rest.next()?).to_digit(16)?;
+            let lo = char::from(rest.next()?).to_digit(16)?;
+            bytes.push(u8::try_from(hi * 16 + lo).ok()?);
+        } else if b.is_ascii_alphanumeric() {
+            bytes.push(b);
+        } else {
+            return None;
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+fn notes_from(
+    text: &str,
+    questions: &[&crate::content::model::Criterion],
+) -> Result<BTreeMap<CriterionId, String>, PayloadError> {
+    let mut out = BTreeMap::new();
+    for note in text.split('+') {
+        let (i, body) = note.split_once('-').ok_or(PayloadError::Damaged)?;
+        let c = i
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| questions.get(i))
+            .ok_or(PayloadError::Damaged)?;
+        let body = unescape(body).ok_or(PayloadError::Damaged)?;
+        let body = cut(body.trim(), MAX_PARTICIPANT_NOTE_CHARS);
+        if !body.is_empty() {
+            out.insert(c.id.clone(), body);
+        }
+    }
+    Ok(out)
 }
 
 /// Reads a response for `workshop` (its code), made with `model`.
 pub fn decode(model: &Model, workshop: &str, text: &str) -> Result<(Scope, Response), PayloadError> {
     let mut parts = text.trim().split('.');
-    let (Some(magic), Some(found), Some(participant), Some(hash), Some(scope), Some(answers), None) = (
+    let (Some(magic), Some(found), Some(participant), Some(hash), Some(scope), Some(answers), notes, None) = (
+        parts.next(),
         parts.next(),
         parts.next(),
         parts.next(),
@@ -153,13 +222,16 @@ pub fn decode(model: &Model, workshop: &str, text: &str) -> Result<(Scope, Respo
         participant: participant.to_owned(),
         ..Response::default()
     };
-    for (c, ch) in questions.into_iter().zip(answers.chars()) {
+    for (c, ch) in questions.iter().zip(answers.chars()) {
         let n = value(ch).ok_or(PayloadError::Damaged)?;
         if n == 0 {
             continue;
         }
         let option = model.scale_of(c).options.get(n - 1).ok_or(PayloadError::Damaged)?;
         response.answers.insert(c.id.clone(), option.id.clone());
+    }
+    if let Some(notes) = notes {
+        response.notes = notes_from(notes, &questions)?;
     }
     Ok((scope, response))
 }
@@ -194,6 +266,33 @@ mod tests {
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || ".*".contains(c)));
         let (scope, back) = decode(&model, "K7QX2M", &code).unwrap();
         assert_eq!((scope, back), (Scope::default(), r));
+    }
+
+    #[test]
+    fn notes_travel_with_accents_separators_and_the_length_limit() {
+        let model = mega();
+        let mut r = full_response(&model);
+        r.notes
+            .insert("T-INF-1".into(), "Falta el acta. ¿Quién la firma? 100 % + – sí".into());
+        r.notes
+            .insert("I-EMP-1".into(), "ñ".repeat(MAX_PARTICIPANT_NOTE_CHARS + 20));
+        r.notes.insert("P-CON-1".into(), "   ".into());
+        let code = encode(&model, "K7QX2M", &Scope::default(), &r).unwrap();
+        let (_, back) = decode(&model, "K7QX2M", &code).unwrap();
+        assert_eq!(
+            back.notes.get("T-INF-1").map(String::as_str),
+            Some("Falta el acta. ¿Quién la firma? 100 % + – sí")
+        );
+        assert_eq!(
+            back.notes.get("I-EMP-1").map(|n| n.chars().count()),
+            Some(MAX_PARTICIPANT_NOTE_CHARS)
+        );
+        assert!(!back.notes.contains_key("P-CON-1"), "a blank note is not sent");
+        assert_eq!(back.answers, r.answers);
+        for bad in [".68-x", ".0-%G1", ".0-%C3", ".0x", ".0-a b", ".999-x"] {
+            let damaged = format!("{}{bad}", code.split('.').take(6).collect::<Vec<_>>().join("."));
+            assert_eq!(decode(&model, "K7QX2M", &damaged), Err(PayloadError::Damaged), "{bad}");
+        }
     }
 
     #[test]
