@@ -26,6 +26,9 @@ const files = walk(dir)
   .filter((p) => p !== swPath)
   .map((p) => '/' + relative(dir, p).split(sep).join('/'))
   .sort();
+// Files under /ondemand/ are not fetched at install: the worker keeps them when a page asks.
+const onDemand = files.filter((f) => f.startsWith('/ondemand/'));
+const precached = files.filter((f) => !f.startsWith('/ondemand/'));
 
 const hash = createHash('sha256');
 for (const f of files) {
@@ -35,10 +38,16 @@ for (const f of files) {
 const buildId = hash.digest('hex').slice(0, 16);
 
 const template = readFileSync(swPath, 'utf8');
-if (!template.includes("'__ASSETS__'") || !template.includes('__BUILD_ID__')) {
+if (!template.includes("'__ASSETS__'") || !template.includes("'__ON_DEMAND__'") || !template.includes('__BUILD_ID__')) {
   console.error('gen-sw: placeholders not found in sw.js');
   process.exit(1);
 }
-const assets = files.map((f) => JSON.stringify(f)).join(', ');
-writeFileSync(swPath, template.replace("'__ASSETS__'", assets).replace('__BUILD_ID__', buildId));
-console.log(`gen-sw: ${files.length} files precached, build ${buildId}`);
+const list = (names) => names.map((f) => JSON.stringify(f)).join(', ');
+writeFileSync(
+  swPath,
+  template
+    .replace("'__ASSETS__'", list(precached))
+    .replace("'__ON_DEMAND__'", list(onDemand))
+    .replace('__BUILD_ID__', buildId),
+);
+console.log(`gen-sw: ${precached.length} files precached, ${onDemand.length} on demand, build ${buildId}`);

@@ -15,6 +15,7 @@
 //! * [`offline`]: service worker registration, the update prompt, persistent storage.
 //! * [`i18n`]: interface strings generated from `locales/`.
 
+pub mod camera;
 pub mod channel;
 pub mod charts;
 pub mod files;
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/haga") view=Haga />
                     <Route path=path!("/haga/:id") view=MethodologyDetail />
                     <Route path=path!("/taller") view=WorkshopList />
+                    <Route path=path!("/taller/guia") view=FacilitatorGuide />
                     <Route path=path!("/taller/:id") view=WorkshopConsole />
                     <Route path=path!("/taller/:id/proyector") view=Projector />
                     <Route path=path!("/taller/:id/participar") view=Participate />

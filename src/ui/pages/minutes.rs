@@ -67,6 +67,11 @@ fn MinutesFor(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join(" — "),
             };
+            // What participants wrote for the room, every round's, without their names.
+            let notes: Vec<String> = workshop
+                .rounds_for(&c.id)
+                .flat_map(|(_, r)| r.notes(&c.id).into_iter().map(str::to_owned))
+                .collect();
             let reading = item
                 .as_ref()
                 .map(|i| consensus_text(i18n, i, label))
@@ -83,6 +88,7 @@ fn MinutesFor(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                 c.text.get(lang.get_untracked()).to_owned(),
                 votes,
                 reading,
+                notes,
                 decision,
             )
         })
@@ -124,10 +130,15 @@ fn MinutesFor(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                 <th scope="col">{t!(i18n, minutes.decision)}</th>
             </tr></thead>
             <tbody>
-                {rows.into_iter().map(|(code, text, votes, reading, decision)| view! {
+                {rows.into_iter().map(|(code, text, votes, reading, notes, decision)| view! {
                     <tr>
                         <th scope="row"><span class="code">{code}</span> " " {text}</th>
-                        <td>{votes}<br /><span class="muted">{reading}</span></td>
+                        <td>{votes}<br /><span class="muted">{reading}</span>
+                            {(!notes.is_empty()).then(|| view! {
+                                <p class="minutes-notes-title">{t!(i18n, minutes.notes)}</p>
+                                <ul class="minutes-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                            })}
+                        </td>
                         <td>{match decision {
                             Some((option, how, rationale, dissent)) => view! {
                                 <strong>{option}</strong> " · " {how}

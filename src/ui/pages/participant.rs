@@ -13,9 +13,14 @@ use crate::ui::state::{content_lang, use_id_param, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use megaip_core::answers::workshop::{Response, Scope};
+use megaip_core::answers::workshop::{Response, Scope, MAX_PARTICIPANT_NOTE_CHARS};
 use megaip_core::base::ids::OptionId;
-use megaip_core::exchange::payload;
+use megaip_core::exchange::{frames, payload};
+use std::time::Duration;
+
+/// How long each frame of a long response stays on screen: long enough for a laptop camera
+/// to read it, short enough to go round a few frames in seconds.
+const FRAME_EVERY: Duration = Duration::from_millis(700);
 use megaip_core::messages::catalog;
 
 /// The scope code and model fingerprint a join link carries.
@@ -90,10 +95,30 @@ pub fn Participate() -> impl IntoView {
         });
         state.save_response(&workshop.get_value(), &response.get_untracked());
     };
+    let write_note = move |criterion: String, text: String| {
+        response.update(|r| {
+            let text = megaip_core::answers::assessment::cut(&text, MAX_PARTICIPANT_NOTE_CHARS);
+            if text.trim().is_empty() {
+                r.notes.remove(criterion.as_str());
+            } else {
+                r.notes.insert(criterion.as_str().into(), text);
+            }
+        });
+        state.save_response(&workshop.get_value(), &response.get_untracked());
+    };
     let code_text = move || {
         response
             .with(|r| model.with_value(|m| scope.with_value(|s| payload::encode(m, &workshop.get_value(), s, r).ok())))
     };
+    // A long response (notes) is several QR codes, shown in turn for the console's camera.
+    let qr_frames = Memo::new(move |_| code_text().map(|c| frames::split(&c)).unwrap_or_default());
+    let frame = RwSignal::new(0usize);
+    let flip = set_interval_with_handle(move || frame.update(|i| *i = i.wrapping_add(1)), FRAME_EVERY).ok();
+    on_cleanup(move || {
+        if let Some(f) = flip {
+            f.clear();
+        }
+    });
     let link = move || {
         let origin = window().location().origin().unwrap_or_default();
         code_text().map(|c| format!("{origin}/taller/{}/entregar#{c}", workshop.get_value()))
@@ -132,6 +157,8 @@ pub fn Participate() -> impl IntoView {
             let options: Vec<(OptionId, megaip_core::base::text::Text)> = m.scale_of(c).options.iter().map(|o| (o.id.clone(), o.label.clone())).collect();
             let text = c.text.clone();
             let dom = crate::ui::pages::criterion::card_dom_id(&cid);
+            let note_id = format!("{dom}-note");
+            let note_for = note_id.clone();
             let cid = StoredValue::new(cid);
             view! {
                 <article class="answer-card participant-card" id=dom.clone()>
@@ -153,13 +180,33 @@ pub fn Participate() -> impl IntoView {
                             }).collect_view()}
                         </div>
                     </fieldset>
+                    <details class="participant-note">
+                        <summary>{t!(i18n, participant.note_label)}</summary>
+                        <label for=note_for class="visually-hidden">{t!(i18n, participant.note_label)} " " {cid.get_value()}</label>
+                        <textarea id=note_id maxlength=MAX_PARTICIPANT_NOTE_CHARS.to_string()
+                            prop:value=move || response.with(|r| cid.with_value(|c| r.notes.get(c.as_str()).cloned().unwrap_or_default()))
+                            on:input=move |ev| write_note(cid.get_value(), event_target_value(&ev))></textarea>
+                        <p class="hint">{t!(i18n, participant.note_hint)}</p>
+                    </details>
                 </article>
             }
         }).collect_view()))}
         <section class="card hand-back" aria-labelledby="hand-back-title">
             <h2 id="hand-back-title">{t!(i18n, participant.hand_back)}</h2>
             <p>{t!(i18n, participant.hand_back_text)}</p>
-            {move || code_text().map(|c| view! { <Qr text=c label=t_string!(i18n, participant.qr_label).to_string() /> })}
+            {move || {
+                let all = qr_frames.get();
+                let n = all.len();
+                if n <= 1 {
+                    return all.into_iter().next().map(|c| view! { <Qr text=c label=t_string!(i18n, participant.qr_label).to_string() /> }.into_any());
+                }
+                let i = frame.get() % n;
+                all.get(i).cloned().map(|c| view! {
+                    <p>{t_string!(i18n, participant.frames, n = n).to_string()}</p>
+                    <Qr text=c label=t_string!(i18n, participant.qr_label).to_string() />
+                    <p class="muted" aria-hidden="true">{t_string!(i18n, participant.frame_of, i = i + 1, n = n).to_string()}</p>
+                }.into_any())
+            }}
             <div class="actions">
                 <button type="button" class="button button-primary" on:click=share>{t!(i18n, participant.share)}</button>
                 <button type="button" class="button" on:click=save_file>{t!(i18n, participant.file)}</button>

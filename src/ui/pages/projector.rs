@@ -7,7 +7,7 @@
 use crate::ui::channel::{workshop_channel, Channel};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::pages::workshop::{consensus_text, load, merged, Live};
+use crate::ui::pages::workshop::{consensus_text, follow_saves, load, merged, Live};
 use crate::ui::state::{content_lang, use_id_param, use_lang, use_state};
 use leptos::prelude::*;
 use megaip_core::answers::workshop::Workshop;
@@ -45,14 +45,7 @@ fn Wall(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
     });
     // The console's message can arrive before its save reaches this window's storage (another
     // renderer); the save, when it arrives, brings the wall up to date.
-    let on_saved = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-        if e.key().as_deref() == Some(megaip_core::exchange::keys::workshop(&code.get_value()).as_str()) {
-            if let Some(w) = state.workshop(&code.get_value()) {
-                current.set(w);
-            }
-        }
-    });
-    on_cleanup(move || on_saved.remove());
+    follow_saves(state, code.get_value(), current);
     channel.send(&Live {
         hello: true,
         ..Live::default()

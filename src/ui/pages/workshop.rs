@@ -6,19 +6,21 @@
 //! records the group's answer with its rationale into the assessment. The projector window
 //! (`/taller/:id/proyector`) follows it over a `BroadcastChannel`; nothing leaves the device.
 
+mod intake;
 mod reading;
-pub use reading::{consensus_text, join_url, load, merged, votes_line};
+use intake::{response_from, CameraIntake};
+pub use reading::{consensus_text, follow_saves, join_url, load, merged, votes_line};
 
 use crate::ui::channel::{workshop_channel, Channel};
 use crate::ui::i18n::*;
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::state::{content_lang, new_id, now_iso, use_id_param, use_lang, use_state, AppState};
+use crate::ui::state::{content_lang, new_id, now_iso, use_id_param, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use megaip_core::analysis::merge::{start_next_round, Consensus};
 use megaip_core::answers::assessment::{Assessment, Change, Edit, ProfileEdit};
-use megaip_core::answers::workshop::{DecidedBy, Decision, Scope, Tally, Workshop};
+use megaip_core::answers::workshop::{DecidedBy, Decision, Response, Scope, Tally, Workshop};
 use megaip_core::base::ids::{OptionId, PillarId};
 use megaip_core::content::model::Model;
 use serde::{Deserialize, Serialize};
@@ -129,6 +131,7 @@ pub fn WorkshopList() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{t!(i18n, workshop.title)}</h1>
         <p class="lead">{t!(i18n, workshop.lead)}</p>
+        <p><A href="/taller/guia" attr:class="button">{t!(i18n, guide.link)}</A></p>
         <Show when=move || state.workshops.with(|w| !w.is_empty())>
             <ul class="link-list workshops">
                 {move || state.workshops.get().into_iter().map(|w| {
@@ -232,13 +235,21 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
         channel.with_value(|c| c.send(&l));
     });
     let criterion = Memo::new(move |_| questions.with(|q| q.get(live.with(|l| l.index)).cloned()));
-    let change = move |f: &dyn Fn(&mut Workshop)| {
-        let mut w = current.get_untracked();
+    // Another window's saves (a second console, a hand-back link) show here at once.
+    follow_saves(state, code.get_value(), current);
+    // Saves a change to the workshop, made on the copy saved now so that what another window
+    // saved is kept; false when it could not be saved (the app says why).
+    let change = move |f: &dyn Fn(&mut Workshop)| -> bool {
+        let mut w = state
+            .workshop(&code.get_value())
+            .unwrap_or_else(|| current.get_untracked());
         f(&mut w);
-        if state.save_workshop(w.clone()) {
+        let saved = state.save_workshop(w.clone());
+        if saved {
             current.set(w);
             live.notify();
         }
+        saved
     };
     let go = move |delta: isize| {
         let n = questions.with(Vec::len);
@@ -406,6 +417,13 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             received.set(Some(text));
         });
     };
+    let add_response = Callback::new(move |r: Response| {
+        change(&|w: &mut Workshop| {
+            if let Some(round) = w.current_round() {
+                round.add(r.clone());
+            }
+        })
+    });
     let label_of = move |o: &OptionId| {
         options()
             .into_iter()
@@ -466,6 +484,7 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                     <input id="workshop-files" type="file" multiple accept=".txt,.json,text/plain,application/json" class="visually-hidden" on:change=receive />
                 </label>
             </div>
+            <CameraIntake current=current model=model add=add_response />
             <p>{t!(i18n, workshop.join_link)} " " <a class="join-link" href=join_url>{join_url}</a></p>
             <div role="status" aria-live="polite">{move || received.get().map(|m| view! { <p class="status-ok">{m}</p> })}</div>
         </section>
@@ -497,6 +516,18 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                             <p class="consensus"><strong>{consensus_text(i18n, &i, label_of)}</strong></p>
                         })}
                     </div>
+                    {move || {
+                        // Participants' notes on this question, for the discussion (no names).
+                        let notes: Vec<String> = criterion.get().map(|c| current.with(|w| {
+                            w.round_for(&c).map(|(_, r)| r.notes(&c).into_iter().map(str::to_owned).collect()).unwrap_or_default()
+                        })).unwrap_or_default();
+                        (!notes.is_empty()).then(|| view! {
+                            <details class="participant-notes" open=true>
+                                <summary>{t_string!(i18n, workshop.notes, n = notes.len()).to_string()}</summary>
+                                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                            </details>
+                        })
+                    }}
                     <fieldset>
                         <legend>{t!(i18n, workshop.group_answer)}</legend>
                         {options().into_iter().enumerate().map(|(n, (id, label))| {
@@ -531,48 +562,4 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
             }
         })}
     }
-}
-
-/// A response from a handed-over file: a phone's code, or a colleague's results file (its
-/// answers in the workshop's scope become one participant's).
-fn response_from(
-    model: &Model,
-    w: &Workshop,
-    state: &AppState,
-    text: &str,
-    c: &dyn megaip_core::messages::Catalog,
-) -> Result<megaip_core::answers::workshop::Response, String> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
-    if line.starts_with("MIP1.") {
-        return megaip_core::exchange::payload::decode(model, &w.id, line)
-            .map(|(_, r)| r)
-            .map_err(|e| c.payload_error(&e));
-    }
-    let models = state.models.get_untracked();
-    let refs: Vec<&Model> = models.iter().map(|m| m.as_ref()).collect();
-    let imported =
-        megaip_core::exchange::results::import(text, &refs, Some(&state.haga())).map_err(|e| c.import_error(&e))?;
-    let a = imported.assessment;
-    if !model.is(a.model()) {
-        return Err(c.payload_error(&megaip_core::exchange::payload::PayloadError::OtherModel));
-    }
-    let participant: String = a
-        .id()
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|ch| ch.to_ascii_uppercase())
-        .take(16)
-        .collect();
-    let answers = w
-        .scope
-        .criteria(model)
-        .into_iter()
-        .filter_map(|cr| a.value(&cr.id).map(|v| (cr.id.clone(), v.clone())))
-        .collect();
-    Ok(megaip_core::answers::workshop::Response {
-        participant,
-        name: Some(a.display_name()),
-        office: None,
-        answers,
-    })
 }

@@ -75,3 +75,18 @@ pub fn load(state: AppState, code: &str) -> Option<(Workshop, Arc<Model>)> {
     let m = state.model_for(&w.model)?;
     Some((w, m))
 }
+
+/// Keeps `current` equal to the saved workshop whenever another window of this device saves it
+/// (a second console, a hand-back link opened in a new tab), so no window shows or builds on a
+/// stale copy.
+pub fn follow_saves(state: AppState, code: String, current: RwSignal<Workshop>) {
+    let key = megaip_core::exchange::keys::workshop(&code);
+    let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() == Some(key.as_str()) {
+            if let Some(w) = state.workshop(&code) {
+                current.set(w);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
