@@ -32,7 +32,8 @@ for (const f of files) {
   gzTotal += gz;
   const name = relative(dist, f);
   // What a first visit must download before the app renders: html, js, wasm, css.
-  if (/\.(html|js|wasm|css)$/.test(name) && name !== 'sw.js') bootGz += gz;
+  // Files under ondemand/ are loaded only by the pages that need them (the console's decoder).
+  if (/\.(html|js|wasm|css)$/.test(name) && name !== 'sw.js' && !name.startsWith('ondemand/')) bootGz += gz;
   console.log('  ' + name.padEnd(50) + kb(body.length) + '  ' + kb(gz));
 }
 console.log('  ' + 'total'.padEnd(50) + kb(rawTotal) + '  ' + kb(gzTotal));

@@ -224,21 +224,27 @@ pub fn HandBack() -> impl IntoView {
     let state = use_state();
     let lang = use_lang();
     let code = use_id_param();
-    let text = window()
-        .location()
-        .hash()
-        .unwrap_or_default()
-        .trim_start_matches('#')
-        .to_owned();
-    let result = move || -> Result<usize, String> {
-        let c = catalog(lang.get());
-        let Some(mut w) = state.workshop(&code.get()) else {
+    let fragment = || {
+        window()
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .trim_start_matches('#')
+            .to_owned()
+    };
+    // Another link opened in this same tab changes only the fragment: it is read too.
+    let text = RwSignal::new(fragment());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| text.set(fragment()));
+    on_cleanup(move || on_hash.remove());
+    let result = move |text: &str| -> Result<usize, String> {
+        let c = catalog(lang.get_untracked());
+        let Some(mut w) = state.workshop(&code.get_untracked()) else {
             return Err(t_string!(i18n, participant.not_facilitator).to_string());
         };
         let Some(model) = state.model_for(&w.model) else {
             return Err(c.payload_error(&payload::PayloadError::OtherModel));
         };
-        let (_, response) = payload::decode(&model, &w.id, &text).map_err(|e| c.payload_error(&e))?;
+        let (_, response) = payload::decode(&model, &w.id, text).map_err(|e| c.payload_error(&e))?;
         if let Some(round) = w.current_round() {
             round.add(response);
         }
@@ -249,11 +255,11 @@ pub fn HandBack() -> impl IntoView {
             Err(t_string!(i18n, storage.quota).to_string())
         }
     };
-    // Decoded once: a reload must not count the same person twice (it would not: ids are kept).
-    let outcome = result();
+    // Each link is added once (a reload adds nothing new: the participant's id is kept).
+    let outcome = Memo::new(move |_| text.with(|t| result(t)));
     view! {
         <h1 tabindex="-1">{t!(i18n, participant.received_title)}</h1>
-        {match outcome {
+        {move || match outcome.get() {
             Ok(n) => view! { <p class="status-ok" role="status">{t_string!(i18n, participant.received, n = n).to_string()}</p> }.into_any(),
             Err(e) => view! { <p class="status-error" role="alert">{e}</p> }.into_any(),
         }}

@@ -6,8 +6,10 @@
 //! records the group's answer with its rationale into the assessment. The projector window
 //! (`/taller/:id/proyector`) follows it over a `BroadcastChannel`; nothing leaves the device.
 
+mod discuss;
 mod intake;
 mod reading;
+use discuss::ToDiscuss;
 use intake::{response_from, CameraIntake};
 pub use reading::{consensus_text, follow_saves, join_url, load, merged, votes_line};
 
@@ -513,6 +515,10 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                     </fieldset>
                     <div role="status" aria-live="polite" class="merge">
                         {move || item().map(|i| view! {
+                            <p class="votes-line">{criterion.get().and_then(|c| current.with(|w| {
+                                let (_, round) = w.round_for(&c)?;
+                                Some(model.with_value(|m| votes_line(m, w, &c, round, lang.get())))
+                            }))}</p>
                             <p class="consensus"><strong>{consensus_text(i18n, &i, label_of)}</strong></p>
                         })}
                     </div>
@@ -561,5 +567,6 @@ fn Console(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                 </section>
             }
         })}
+        <ToDiscuss current=current model=model questions=questions on_pick=Callback::new(move |i: usize| live.set(Live { index: i, ..Live::default() })) />
     }
 }

@@ -150,7 +150,8 @@ pub fn CameraIntake(
                 }>
                 {move || if open.get() { t_string!(i18n, workshop.camera_close) } else { t_string!(i18n, workshop.camera_open) }}
             </button>
-            <Show when=move || open.get()>
+            // Closed, or nothing to show when the camera cannot be used (the reason is said).
+            <Show when=move || open.get() && !matches!(seen.get(), Some(Seen::Trouble(_)))>
                 <p class="hint">{t!(i18n, workshop.camera_help)}</p>
                 <QrReader on_text=on_text on_trouble=on_trouble label=t_string!(i18n, workshop.camera_label).to_string() />
             </Show>
