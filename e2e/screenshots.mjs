@@ -48,6 +48,41 @@ for (const width of [390, 1280]) {
       await visit(page, path);
       await page.screenshot({ path: join(out, `${name}-${lang}-${width}.png`), fullPage: true });
     }
+    // The workshop: list, guide, console with votes, the wall at two sizes, a phone, the sheet.
+    await visit(page, '/taller');
+    await page.screenshot({ path: join(out, `workshop-list-${lang}-${width}.png`), fullPage: true });
+    await visit(page, '/taller/guia');
+    await page.screenshot({ path: join(out, `workshop-guide-${lang}-${width}.png`), fullPage: true });
+    await visit(page, '/taller');
+    await page.locator('#w-municipality').fill('Yumbo');
+    await page.locator('.workshop-new button[type=submit]').click();
+    await page.waitForURL(/\/taller\/[A-Z0-9]{6}$/);
+    const code = new URL(page.url()).pathname.split('/')[2];
+    await page.locator('#tally-yes').fill('11');
+    await page.locator('#tally-partial').fill('6');
+    await page.locator('#tally-no').fill('3');
+    await page.locator('#tally-no').press('Tab');
+    await page.locator('#console-q').click();
+    await page.keyboard.press('r');
+    await page.screenshot({ path: join(out, `workshop-console-${lang}-${width}.png`), fullPage: true });
+    if (width > 600) {
+      const wall = await context.newPage();
+      for (const [w, h] of [
+        [1280, 720],
+        [1920, 1080],
+      ]) {
+        await wall.setViewportSize({ width: w, height: h });
+        await wall.goto(page.url() + '/proyector');
+        await wall.locator('.projector-bars').waitFor();
+        await wall.screenshot({ path: join(out, `workshop-projector-${lang}-${w}x${h}.png`) });
+      }
+      await wall.close();
+    }
+    await visit(page, `/taller/${code}/hoja`);
+    await page.screenshot({ path: join(out, `workshop-sheet-${lang}-${width}.png`), fullPage: true });
+    await page.goto((await visit(page, `/taller/${code}`), await page.locator('.join-link').innerText()));
+    await page.locator('.participant-card').first().waitFor();
+    await page.screenshot({ path: join(out, `workshop-participant-${lang}-${width}.png`) });
     if (width < 600) {
       await visit(page, '/');
       await page.locator('.menu-toggle').click();

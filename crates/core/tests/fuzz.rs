@@ -309,3 +309,83 @@ fn damaged_storage_never_crashes_and_nothing_is_deleted() {
     }
     eprintln!("storage: {n} cases");
 }
+
+/// A response code with one to four characters replaced, inserted or removed (any character,
+/// not only the code's own).
+fn damaged_code(code: &str, rng: &mut Rng) -> String {
+    let alphabet = ['.', '+', '-', '%', '0', '9', 'Z', 'a', 'é', '🦜', '\u{202e}', ' ', 'F'];
+    let mut chars: Vec<char> = code.chars().collect();
+    for _ in 0..(1 + rng.below(4)) {
+        let at = rng.below(chars.len() + 1);
+        let c = alphabet[rng.below(alphabet.len())];
+        match rng.below(3) {
+            0 if at < chars.len() => chars[at] = c,
+            1 if at < chars.len() => {
+                chars.remove(at);
+            }
+            _ => chars.insert(at, c),
+        }
+    }
+    chars.into_iter().collect()
+}
+
+#[test]
+fn damaged_phone_codes_and_frames_never_crash_and_what_is_accepted_round_trips() {
+    use megaip_core::answers::workshop::{Response, Scope};
+    use megaip_core::exchange::{frames, payload};
+    let model = Model::mega_ip().unwrap();
+    let mut r = Response {
+        participant: "4F9A2C7B".into(),
+        ..Response::default()
+    };
+    for (i, c) in model.criteria().iter().enumerate() {
+        if let Some(o) = model.scale_of(c).options.get(i % 4) {
+            r.answers.insert(c.id.clone(), o.id.clone());
+        }
+        if i % 9 == 0 {
+            r.notes
+                .insert(c.id.clone(), format!("Nota {i}: ¿quién publica el acta? 100 % + – sí."));
+        }
+    }
+    let code = payload::encode(&model, "K7QX2M", &Scope::default(), &r).unwrap();
+    let frames_of_code = frames::split(&code);
+    assert!(frames_of_code.len() > 1);
+    let n = cases() / 5;
+    let mut accepted = 0;
+    for case in 0..n {
+        let mut rng = Rng::new(3_000_000 + case);
+        let text = damaged_code(&code, &mut rng);
+        match payload::decode(&model, "K7QX2M", &text) {
+            Ok((scope, back)) => {
+                accepted += 1;
+                let again = payload::encode(&model, "K7QX2M", &scope, &back).unwrap();
+                assert_eq!(
+                    payload::decode(&model, "K7QX2M", &again).map(|(_, b)| b),
+                    Ok(back),
+                    "case {case}"
+                );
+            }
+            Err(e) => {
+                for lang in Lang::ALL {
+                    assert!(catalog(lang).payload_error(&e).len() < MAX_MESSAGE, "case {case}");
+                }
+            }
+        }
+        // The frames, one damaged, in a shuffled order, some seen twice.
+        let mut shown = frames_of_code.clone();
+        let hit = rng.below(shown.len());
+        shown[hit] = damaged_code(&shown[hit], &mut rng);
+        for i in (1..shown.len()).rev() {
+            shown.swap(i, rng.below(i + 1));
+        }
+        shown.push(shown[0].clone());
+        let mut a = frames::Assembler::default();
+        for f in &shown {
+            if let Ok(frames::Step::Complete(whole)) = a.push(f) {
+                // Whatever comes out whole is checked again by the response's own decoding.
+                let _ = payload::decode(&model, "K7QX2M", &whole);
+            }
+        }
+    }
+    eprintln!("phone codes: {n} cases, {accepted} damaged codes still read");
+}
