@@ -80,7 +80,7 @@ fn Wall(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
 
     let join_url = move || current.with(|w| model.with_value(|m| crate::ui::pages::workshop::join_url(m, w)));
     view! {
-        <div class="projector">
+        <div class="projector" class:revealed=move || live.with(|l| l.revealed)>
             <Show when=move || live.with(|l| l.join)>
                 <div class="projector-join">
                     <crate::ui::qr::Qr text=join_url() label=t_string!(i18n, workshop.join_qr).to_string() />
@@ -93,12 +93,14 @@ fn Wall(workshop: Workshop, model: Arc<Model>) -> impl IntoView {
                 let stages: Vec<(String, bool)> = model.with_value(|m| m.stages().iter().enumerate().map(|(i, s)| (s.name.get(lang.get()).to_owned(), Some(i) == at)).collect());
                 let help = c.help.as_ref().map(|h| h.get(lang.get()).split(". ").next().unwrap_or_default().to_owned());
                 view! {
+                    <div class="projector-question">
                     <p class="projector-where">{pillar}</p>
                     <ol class="projector-stairs" aria-label=move || t_string!(i18n, workshop.stairs)>
                         {stages.into_iter().map(|(name, here)| view! { <li class:here=here aria-current=here.then_some("step")>{name}</li> }).collect_view()}
                     </ol>
                     <h1 tabindex="-1"><span class="code">{c.id.to_string()}</span> " " {c.text.get(lang.get()).to_owned()}</h1>
                     {help.map(|h| view! { <p class="projector-help">{h}</p> })}
+                    </div>
                 }
             })}
             <Show when=move || live.with(|l| l.revealed)>
