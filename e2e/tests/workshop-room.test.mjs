@@ -1,6 +1,7 @@
 // A whole workshop as a room would run it: 20 phones answer Transparencia and hand back by file
-// and by link; the console merges, lists what to discuss, settles it in a second round; the
-// group's answers reach the results with their provenance; the minutes print. And two console
+// and by link; from then on the laptop has no internet. The console merges, lists what to
+// discuss, settles it in a second round; the group's answers reach the results with their
+// provenance; the minutes print. And two console
 // windows open during a workshop lose nothing. Participant and guide pages pass axe in es and en.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -95,6 +96,11 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
   }
   console.log(`# 20 phones answered 17 questions each in ${((Date.now() - started) / 1000).toFixed(1)} s of test time`);
 
+  // From here on the room has no internet: the app runs from the service worker's cache.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await page.locator('#console-q').waitFor();
+  await laptop.context.setOffline(true);
   // Ten files at once, then ten links, as they come in from WhatsApp.
   await page.locator('#workshop-files').setInputFiles(files);
   await page.locator('text=Respuestas recibidas: 10.').waitFor();
