@@ -6,9 +6,27 @@ use crate::ui::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// A list of sentences: one view type for any number of items, and cheap in the wasm (each
+/// `t!` in a view is its own type).
+fn items(texts: Vec<&'static str>) -> impl IntoView {
+    texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()
+}
+
 #[component]
 pub fn FacilitatorGuide() -> impl IntoView {
     let i18n = use_i18n();
+    let agenda = move || {
+        [
+            (t_string!(i18n, guide.step1), t_string!(i18n, guide.step1_text)),
+            (t_string!(i18n, guide.step2), t_string!(i18n, guide.step2_text)),
+            (t_string!(i18n, guide.step3), t_string!(i18n, guide.step3_text)),
+            (t_string!(i18n, guide.step4), t_string!(i18n, guide.step4_text)),
+            (t_string!(i18n, guide.step5), t_string!(i18n, guide.step5_text)),
+        ]
+        .into_iter()
+        .map(|(title, text)| view! { <li><h3>{title}</h3><p>{text}</p></li> })
+        .collect_view()
+    };
     view! {
         <p class="crumbs no-print"><A href="/taller">{t!(i18n, guide.back)}</A></p>
         <h1 tabindex="-1">{t!(i18n, guide.title)}</h1>
@@ -16,24 +34,18 @@ pub fn FacilitatorGuide() -> impl IntoView {
         <p class="no-print"><button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, guide.print)}</button></p>
         <section class="card" aria-labelledby="guide-before">
             <h2 id="guide-before">{t!(i18n, guide.before_title)}</h2>
-            <ul>
-                <li>{t!(i18n, guide.before_1)}</li>
-                <li>{t!(i18n, guide.before_2)}</li>
-                <li>{t!(i18n, guide.before_3)}</li>
-                <li>{t!(i18n, guide.before_4)}</li>
-                <li>{t!(i18n, guide.before_5)}</li>
-            </ul>
+            <ul>{move || items(vec![
+                t_string!(i18n, guide.before_1),
+                t_string!(i18n, guide.before_2),
+                t_string!(i18n, guide.before_3),
+                t_string!(i18n, guide.before_4),
+                t_string!(i18n, guide.before_5),
+            ])}</ul>
         </section>
         <section class="card" aria-labelledby="guide-agenda">
             <h2 id="guide-agenda">{t!(i18n, guide.agenda_title)}</h2>
             <p>{t!(i18n, guide.agenda_intro)}</p>
-            <ol class="agenda">
-                <li><h3>{t!(i18n, guide.step1)}</h3><p>{t!(i18n, guide.step1_text)}</p></li>
-                <li><h3>{t!(i18n, guide.step2)}</h3><p>{t!(i18n, guide.step2_text)}</p></li>
-                <li><h3>{t!(i18n, guide.step3)}</h3><p>{t!(i18n, guide.step3_text)}</p></li>
-                <li><h3>{t!(i18n, guide.step4)}</h3><p>{t!(i18n, guide.step4_text)}</p></li>
-                <li><h3>{t!(i18n, guide.step5)}</h3><p>{t!(i18n, guide.step5_text)}</p></li>
-            </ol>
+            <ol class="agenda">{agenda}</ol>
         </section>
         <section class="card" aria-labelledby="guide-rule">
             <h2 id="guide-rule">{t!(i18n, guide.rule_title)}</h2>
@@ -41,18 +53,11 @@ pub fn FacilitatorGuide() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="guide-tips">
             <h2 id="guide-tips">{t!(i18n, guide.tips_title)}</h2>
-            <ul>
-                <li>{t!(i18n, guide.tips_1)}</li>
-                <li>{t!(i18n, guide.tips_2)}</li>
-                <li>{t!(i18n, guide.tips_3)}</li>
-            </ul>
+            <ul>{move || items(vec![t_string!(i18n, guide.tips_1), t_string!(i18n, guide.tips_2), t_string!(i18n, guide.tips_3)])}</ul>
         </section>
         <section class="card" aria-labelledby="guide-after">
             <h2 id="guide-after">{t!(i18n, guide.after_title)}</h2>
-            <ul>
-                <li>{t!(i18n, guide.after_1)}</li>
-                <li>{t!(i18n, guide.after_2)}</li>
-            </ul>
+            <ul>{move || items(vec![t_string!(i18n, guide.after_1), t_string!(i18n, guide.after_2)])}</ul>
         </section>
     }
 }
