@@ -4,6 +4,7 @@
 //! **Architecture Invariant:** `analysis` uses only `base`, `content` and `answers`, and never
 //! mutates what it is given: every function returns a new value.
 
+pub mod compare;
 pub mod merge;
 pub mod plan_gen;
 pub mod recommend;

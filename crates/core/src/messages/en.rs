@@ -10,6 +10,7 @@ use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
 use crate::exchange::payload::PayloadError;
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
+use crate::exchange::table::Heading;
 
 pub struct En;
 
@@ -459,6 +460,31 @@ impl Catalog for En {
 
     fn percent(&self, share: f64) -> String {
         format!("{}%", (share * 100.0).round())
+    }
+
+    fn table_heading(&self, h: Heading) -> &'static str {
+        match h {
+            Heading::Municipality => "Municipality",
+            Heading::Country => "Country",
+            Heading::Region => "Department, province or state",
+            Heading::Population => "Population",
+            Heading::Date => "Date",
+            Heading::Assessment => "Self-assessment",
+            Heading::Model => "Model",
+            Heading::Stage => "Stage",
+            Heading::Index => "Index",
+            Heading::Overall => "Overall stage",
+            Heading::MeanIndex => "Mean index",
+            Heading::Answered => "Questions answered",
+            Heading::Asked => "Questions",
+            Heading::UnmetConditions => "Conditions still to meet",
+            Heading::Criterion => "Code",
+            Heading::Pillar => "Pillar",
+            Heading::Question => "Question",
+            Heading::Answer => "Answer",
+            Heading::Note => "Note",
+            Heading::Evidence => "Evidence",
+        }
     }
 
     fn cli_help(&self, topic: CliHelp) -> String {

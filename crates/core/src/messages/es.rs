@@ -10,6 +10,7 @@ use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
 use crate::exchange::payload::PayloadError;
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
+use crate::exchange::table::Heading;
 
 pub struct Es;
 
@@ -451,6 +452,31 @@ impl Catalog for Es {
 
     fn percent(&self, share: f64) -> String {
         format!("{} %", (share * 100.0).round())
+    }
+
+    fn table_heading(&self, h: Heading) -> &'static str {
+        match h {
+            Heading::Municipality => "Municipio",
+            Heading::Country => "País",
+            Heading::Region => "Departamento, provincia o estado",
+            Heading::Population => "Población",
+            Heading::Date => "Fecha",
+            Heading::Assessment => "Autodiagnóstico",
+            Heading::Model => "Modelo",
+            Heading::Stage => "Etapa",
+            Heading::Index => "Índice",
+            Heading::Overall => "Etapa general",
+            Heading::MeanIndex => "Índice promedio",
+            Heading::Answered => "Preguntas respondidas",
+            Heading::Asked => "Preguntas",
+            Heading::UnmetConditions => "Condiciones por cumplir",
+            Heading::Criterion => "Código",
+            Heading::Pillar => "Pilar",
+            Heading::Question => "Pregunta",
+            Heading::Answer => "Respuesta",
+            Heading::Note => "Nota",
+            Heading::Evidence => "Evidencia",
+        }
     }
 
     fn cli_help(&self, topic: CliHelp) -> String {

@@ -24,6 +24,7 @@ use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
 use crate::exchange::payload::PayloadError;
 use crate::exchange::results::ImportError;
+use crate::exchange::table::Heading;
 
 /// The sentences of one language.
 pub trait Catalog {
@@ -64,6 +65,9 @@ pub trait Catalog {
     // English.
     fn number(&self, x: f64, decimals: usize) -> String;
     fn percent(&self, share: f64) -> String;
+
+    /// A heading of the advisor's spreadsheets.
+    fn table_heading(&self, h: Heading) -> &'static str;
 
     // The command line.
     fn cli_help(&self, topic: CliHelp) -> String;

@@ -122,6 +122,11 @@ fn every_message_exists_in_every_language() {
         out.extend(PopulationBand::ALL.iter().map(|b| c.band(*b).to_owned()));
         out.extend(Initiative::ALL.iter().map(|i| c.initiative(*i).to_owned()));
         out.push(c.no_stage().into());
+        out.extend(
+            crate::exchange::table::Heading::ALL
+                .iter()
+                .map(|h| c.table_heading(*h).to_owned()),
+        );
         for e in [
             crate::exchange::backup::BackupError::TooLarge { bytes: 50_000_000 },
             crate::exchange::backup::BackupError::NotJson,
