@@ -1,5 +1,5 @@
-//! The command line's arguments, read by hand: two command words, the FILEs, and the flags
-//! `--lang`, `--help`, `--model`, `--json`, `--threshold` and `-o`. Paths stay `OsString`s, so a
+//! The command line's arguments, read by hand: one or two command words, the FILEs, and the
+//! flags `--lang`, `--help`, `--model`, `--json`, `--threshold`, `-o`, `--csv` and `--answers`. Paths stay `OsString`s, so a
 //! file whose name is not UTF-8 can still be opened.
 //!
 //! A wrong argument becomes a [`Usage`] carrying the offending words as given (never a sentence:
@@ -25,6 +25,18 @@ pub enum Command {
         json: bool,
     },
     WorkshopMerge(Merge),
+    Compare(Compare),
+}
+
+/// `compare`: results files and folders of them, and where to write the spreadsheets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compare {
+    pub inputs: Vec<PathBuf>,
+    pub models: Vec<PathBuf>,
+    /// One row per assessment.
+    pub csv: PathBuf,
+    /// One row per answer, when asked.
+    pub answers: Option<PathBuf>,
 }
 
 /// `workshop merge`: the response files, in the order given, and what to do with them.
@@ -84,6 +96,8 @@ struct Parts {
     models: Vec<PathBuf>,
     threshold: Option<u32>,
     output: Option<PathBuf>,
+    csv: Option<PathBuf>,
+    answers: Option<PathBuf>,
     words: Vec<OsString>,
 }
 
@@ -115,9 +129,26 @@ fn command(args: Vec<OsString>) -> Result<Command, Usage> {
                 Some(path) => parts.output = Some(PathBuf::from(path)),
                 None => return Err(Usage("-o".into())),
             },
+            Some("--csv") => match args.next() {
+                Some(path) => parts.csv = Some(PathBuf::from(path)),
+                None => return Err(Usage("--csv".into())),
+            },
+            Some("--answers") => match args.next() {
+                Some(path) => parts.answers = Some(PathBuf::from(path)),
+                None => return Err(Usage("--answers".into())),
+            },
             Some(flag) if flag.starts_with('-') && flag.len() > 1 => return Err(Usage(flag.into())),
             _ => parts.words.push(arg),
         }
+    }
+    if parts.words.first().is_some_and(|w| w == "compare") {
+        return compare(parts);
+    }
+    if parts.csv.is_some() {
+        return Err(Usage("--csv".into()));
+    }
+    if parts.answers.is_some() {
+        return Err(Usage("--answers".into()));
     }
     let mut words = parts.words.into_iter();
     let (first, second) = (lossy(words.next().as_ref()), lossy(words.next().as_ref()));
@@ -185,8 +216,37 @@ fn command(args: Vec<OsString>) -> Result<Command, Usage> {
             score: topic == CliHelp::ResultsScore,
             json: parts.json,
         }),
-        CliHelp::Main | CliHelp::WorkshopMerge => Err(Usage(named())),
+        CliHelp::Main | CliHelp::WorkshopMerge | CliHelp::Compare => Err(Usage(named())),
     }
+}
+
+/// `compare FILES_OR_FOLDERS… --csv OUT [--answers OUT] [--model MODEL]…`.
+fn compare(parts: Parts) -> Result<Command, Usage> {
+    let inputs: Vec<PathBuf> = parts.words.into_iter().skip(1).map(PathBuf::from).collect();
+    if parts.help {
+        return Ok(Command::Help(CliHelp::Compare));
+    }
+    for (given, flag) in [
+        (parts.json, "--json"),
+        (parts.threshold.is_some(), "--threshold"),
+        (parts.output.is_some(), "-o"),
+    ] {
+        if given {
+            return Err(Usage(flag.into()));
+        }
+    }
+    let Some(csv) = parts.csv else {
+        return Err(Usage("--csv".into()));
+    };
+    if inputs.is_empty() {
+        return Err(Usage("compare".into()));
+    }
+    Ok(Command::Compare(Compare {
+        inputs,
+        models: parts.models,
+        csv,
+        answers: parts.answers,
+    }))
 }
 
 fn lossy(word: Option<&OsString>) -> Option<String> {
@@ -203,6 +263,26 @@ mod tests {
 
     fn usage(detail: &str) -> Result<Command, Usage> {
         Err(Usage(detail.into()))
+    }
+
+    #[test]
+    fn compare_takes_files_and_folders_and_needs_a_csv() {
+        assert_eq!(
+            run("compare a.json carpeta --csv out.csv --answers r.csv --model m.json --lang en").command,
+            Ok(Command::Compare(Compare {
+                inputs: vec!["a.json".into(), "carpeta".into()],
+                models: vec!["m.json".into()],
+                csv: "out.csv".into(),
+                answers: Some("r.csv".into()),
+            }))
+        );
+        assert_eq!(run("compare --help").command, Ok(Command::Help(CliHelp::Compare)));
+        assert_eq!(run("compare a.json").command, usage("--csv"));
+        assert_eq!(run("compare --csv o.csv").command, usage("compare"));
+        assert_eq!(run("compare a.json --csv").command, usage("--csv"));
+        assert_eq!(run("compare a.json --csv o.csv --json").command, usage("--json"));
+        assert_eq!(run("results check a.json --csv o.csv").command, usage("--csv"));
+        assert_eq!(run("results check a.json --answers o.csv").command, usage("--answers"));
     }
 
     #[test]

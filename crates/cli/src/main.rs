@@ -3,7 +3,8 @@
 //! a model, import a results file and score it, and printing the outcome — to stdout when the
 //! file is valid (exit 0), to stderr when it is not or cannot be read (exit 1) or when the
 //! arguments are wrong (exit 2). Arguments are read in [`args`]; `workshop merge`, which reads
-//! many files and leaves out the bad ones, is [`merge`]. Every sentence printed comes
+//! many files and leaves out the bad ones, is [`merge`]; `compare`, which does the same for an
+//! advisor's spreadsheets, is [`compare`]. Every sentence printed comes
 //! from the core's message catalog, in the language `--lang` chose; nothing here panics on what
 //! a user or a file gives it.
 
@@ -23,6 +24,7 @@
 )]
 
 mod args;
+mod compare;
 mod merge;
 
 use args::{Command, Invocation, Usage};
@@ -59,6 +61,10 @@ fn main() -> ExitCode {
             // The files left out are said, and the others still merged.
             print(io::stderr(), &merged.stderr);
             merged.stdout
+        }),
+        Ok(Command::Compare(x)) => compare::run(c, &x).map(|compared| {
+            print(io::stderr(), &compared.stderr);
+            compared.stdout
         }),
     };
     match outcome {

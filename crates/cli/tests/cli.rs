@@ -8,9 +8,9 @@ use megaip_core::content::toolkit::Haga;
 use megaip_core::exchange::payload::encode;
 use megaip_core::exchange::results::import;
 use megaip_core::exchange::workshop_file;
-use std::path::PathBuf;
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+mod common;
+use common::*;
 
 const MEGA_IP: &str = "toolkits/mega-ip/model.json";
 const RECORDS: &str = "tests/fixtures/models/records-maturity.json";
@@ -20,69 +20,6 @@ const RESULTS: [&str; 3] = [
     "tests/fixtures/results/results-v2.json",
     "tests/fixtures/results/results-v3.json",
 ];
-
-/// A path from the top of the repository.
-fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
-}
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(repo(path)).unwrap()
-}
-
-/// What one run printed and how it ended.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `megaip` with the arguments; words naming a repository file are made absolute.
-fn megaip(args: &[&str]) -> Run {
-    let args: Vec<PathBuf> = args
-        .iter()
-        .map(|a| {
-            if a.ends_with(".json") && repo(a).exists() {
-                repo(a)
-            } else {
-                PathBuf::from(a)
-            }
-        })
-        .collect();
-    let Output { status, stdout, stderr } = Command::new(env!("CARGO_BIN_EXE_megaip")).args(&args).output().unwrap();
-    Run {
-        code: status.code().unwrap(),
-        stdout: String::from_utf8(stdout).unwrap(),
-        stderr: String::from_utf8(stderr).unwrap(),
-    }
-}
-
-/// A file under the temporary directory, removed when dropped.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(contents: &[u8]) -> Temp {
-        Temp::with_ext(contents, "json")
-    }
-
-    fn with_ext(contents: &[u8], ext: &str) -> Temp {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("megaip-cli-test-{}-{n}.{ext}", std::process::id()));
-        std::fs::write(&path, contents).unwrap();
-        Temp(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
 
 /// The v3 fixture with one answer changed to an option no scale has.
 fn results_with_bad_answer() -> Temp {

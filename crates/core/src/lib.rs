@@ -5,6 +5,7 @@
 //! only the floors below it, never one above:
 //!
 //! ```text
+//! reports    what people read outside the app: the advisor's spreadsheets
 //! messages   every sentence a person reads, per language, rendered from typed facts
 //! exchange   the boundaries: results-file wire types and migrations, the storage codec and keys
 //! analysis   pure functions of content and answers: score, recommend, plan generation, search
@@ -39,6 +40,7 @@ pub mod base;
 pub mod content;
 pub mod exchange;
 pub mod messages;
+pub mod reports;
 
 #[cfg(test)]
 mod testing;

@@ -171,3 +171,27 @@ pub fn scripted_tumaco(model: &Model) -> Assessment {
     set_condition(&mut a, "marco-normativo", Some("partial"));
     a
 }
+
+/// Fails when the committed schema at `path` is not the one generated from the types;
+/// `UPDATE_SCHEMAS=1 cargo test` rewrites it.
+pub fn check_schema(path: &str, schema: schemars::Schema) {
+    let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    let full = format!("{}/{path}", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+        std::fs::write(&full, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&full).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{path} is out of date: run `UPDATE_SCHEMAS=1 cargo test` and commit it"
+    );
+}
+
+/// A validator for the committed schema at `path`.
+pub fn validator(path: &str) -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/{path}", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))).unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}

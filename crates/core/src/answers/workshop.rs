@@ -15,6 +15,7 @@ pub const DEFAULT_CONSENSUS_PERCENT: u32 = 70;
 
 /// Which questions a workshop asks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Scope {
     /// The pillars asked; empty means every pillar.
     #[serde(default)]
@@ -34,6 +35,7 @@ impl Scope {
 
 /// One person's answers, from a phone, a file or a colleague's own walk.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Response {
     /// A random id the phone made, so a response handed back twice counts once.
     pub participant: String,
@@ -54,12 +56,14 @@ pub const MAX_PARTICIPANT_NOTE_CHARS: usize = 280;
 
 /// Raised cards counted by the facilitator for one question: how many chose each option.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Tally {
     pub counts: BTreeMap<OptionId, u32>,
 }
 
 /// One round of voting (Delphi style: the second round asks only the items still divided).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Round {
     pub responses: Vec<Response>,
     #[serde(default)]
@@ -110,6 +114,7 @@ impl Round {
 
 /// How the group settled a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DecidedBy {
     /// The room agreed by the stated rule; the facilitator confirmed.
@@ -120,6 +125,7 @@ pub enum DecidedBy {
 
 /// What the group recorded for a question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Decision {
     pub option: OptionId,
     pub by: DecidedBy,
@@ -136,6 +142,7 @@ pub struct Decision {
 
 /// A workshop for one assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Workshop {
     /// A short code participants type or scan (`K7QX2M`).
     pub id: String,

@@ -12,5 +12,4 @@ pub mod payload;
 pub mod records;
 pub mod results;
 pub mod storage;
-pub mod table;
 pub mod workshop_file;

@@ -11,6 +11,7 @@ pub const WORKSHOP_FORMAT: u32 = 1;
 pub const MAX_WORKSHOP_BYTES: usize = 8 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorkshopFile {
     pub kind: String,
@@ -90,8 +91,8 @@ mod tests {
     use crate::answers::workshop::{DecidedBy, Decision, Response, Scope};
     use crate::testing::*;
 
-    #[test]
-    fn a_workshop_file_round_trips_exactly() {
+    /// A workshop with two rounds, a phone's notes and a decision after discussion.
+    fn scripted() -> Workshop {
         let model = mega();
         let mut w = Workshop::new("K7QX2M".into(), "a-1".into(), &model, Scope::default());
         w.facilitator = "Laura Gómez".into();
@@ -100,6 +101,7 @@ mod tests {
             ..Response::default()
         };
         r.answers.insert("T-INF-1".into(), "yes".into());
+        r.notes.insert("T-INF-1".into(), "El acta está en la web".into());
         if let Some(round) = w.current_round() {
             round.add(r);
         }
@@ -115,15 +117,42 @@ mod tests {
                 dissent: String::new(),
             },
         );
+        w
+    }
+
+    #[test]
+    fn a_workshop_file_round_trips_exactly() {
+        let w = scripted();
         let text = to_json(&build(&w, "0.1.0", NOW));
         assert_eq!(read(&text), Ok(w.clone()));
         let mut storage = crate::exchange::storage::MemoryBackend::default();
         save(&mut storage, &w).unwrap();
         assert_eq!(load_all(&mut storage), vec![w]);
+        // The published schema is the types', and accepts what the console exports.
+        check_schema("schema/workshop.schema.json", schemars::schema_for!(WorkshopFile));
+        let exported: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(validator("schema/workshop.schema.json").is_valid(&exported));
         assert_eq!(read("{}"), Err(WorkshopFileError::NotAWorkshop));
         assert_eq!(
             read(r#"{"kind":"megaip-workshop","format":2}"#),
             Err(WorkshopFileError::NewerFormat { found: 2 })
         );
+    }
+
+    /// Every workshop format ever shipped has a fixture that still reads; the current one is
+    /// exactly what the app writes today (written once over a `{}` placeholder, never edited).
+    #[test]
+    fn the_current_fixture_is_what_the_app_writes() {
+        let path = format!(
+            "{}/tests/fixtures/workshops/workshop-v{WORKSHOP_FORMAT}.json",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../..")
+        );
+        let written = to_json(&build(&scripted(), "0.1.0", NOW)) + "\n";
+        let placeholder = std::fs::read_to_string(&path).is_ok_and(|s| s.trim() == "{}");
+        if std::env::var_os("WRITE_FIXTURE").is_some() && placeholder {
+            std::fs::write(&path, &written).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(read(&committed), Ok(scripted()), "fixtures are never edited");
     }
 }

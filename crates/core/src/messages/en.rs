@@ -1,6 +1,6 @@
 //! The sentences in English, a full second language: plain words, British spelling.
 
-use super::{decimal, id_list, lower_first, Catalog, CliHelp};
+use super::{decimal, id_list, lower_first, Catalog, CliHelp, TableHeading as Heading};
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
 use crate::answers::plan::{PlanStep, Subject};
 use crate::base::locale::Lang;
@@ -10,7 +10,6 @@ use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
 use crate::exchange::payload::PayloadError;
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
-use crate::exchange::table::Heading;
 
 pub struct En;
 
@@ -489,8 +488,8 @@ impl Catalog for En {
 
     fn cli_help(&self, topic: CliHelp) -> String {
         match topic {
-            CliHelp::Main => "megaip: checks MEGA IP models and results files, scores them, and merges a workshop's
-responses.
+            CliHelp::Main => "megaip: checks MEGA IP models and results files, scores them, merges a workshop's
+responses and compares municipalities.
 
 Usage:
   megaip model check FILE                        check a model
@@ -499,6 +498,8 @@ Usage:
                                                  compute the scores again
   megaip workshop merge RESPONSES… [--model MODEL]… [--threshold N] [--json] [-o FILE]
                                                  merge a workshop's responses
+  megaip compare FILES_OR_FOLDERS… --csv OUT.csv [--answers ANSWERS.csv]
+                                                 compare many municipalities in a spreadsheet
 
 Options of every command:
   --lang es|en   language of the messages (Spanish unless given)
@@ -522,6 +523,18 @@ Checks a results file against the bundled MEGA IP model and any models given wit
 Computes the scores of a results file again, without trusting the ones it carries. With
 --json it writes them as JSON, with the same fields as the results file. Exits with 0 when the
 file is valid, 1 when not."
+                .into(),
+            CliHelp::Compare => "Usage: megaip compare FILES_OR_FOLDERS… --csv OUT.csv [--answers ANSWERS.csv]
+                      [--model MODEL]… [--lang es|en]
+
+Reads many results files (and the .json files in the folders you give) and writes a
+spreadsheet with one row per self-assessment: municipality, date, each pillar's stage and
+index, the overall stage and the conditions still to meet. With --answers it also writes one
+row per answer. With --lang es it uses \";\" and a decimal comma, as Spanish Excel expects; with
+--lang en, \",\" and a point. Files that cannot be used are left out, with the reason.
+
+Exits with 0 when at least one file could be used, 1 when none could, and 2 when the arguments
+are wrong."
                 .into(),
             CliHelp::WorkshopMerge => {
                 "Usage: megaip workshop merge RESPONSES… [--model MODEL]… [--threshold N] [--json]
@@ -683,6 +696,32 @@ are wrong."
 
     fn cli_cannot_write(&self, path: &str, why: &str) -> String {
         format!("{path}: the file cannot be written ({why}).")
+    }
+
+    fn cli_compare_other_model(&self, found: &Model, expected: &Model) -> String {
+        format!(
+            "It uses the model \u{201c}{}\u{201d} version {}, but the first file used is of the model \u{201c}{}\u{201d} version {}. Compare files of one model.",
+            super::short(found.name().get(found.content_lang(Lang::En))),
+            found.version(),
+            super::short(expected.name().get(expected.content_lang(Lang::En))),
+            expected.version()
+        )
+    }
+
+    fn cli_compare_nothing(&self) -> &'static str {
+        "No file could be used: there is nothing to compare."
+    }
+
+    fn cli_compare_written(&self, files: usize, municipalities: usize, path: &str) -> String {
+        let files = match files {
+            1 => "1 self-assessment".to_owned(),
+            n => format!("{n} self-assessments"),
+        };
+        let places = match municipalities {
+            1 => "1 municipality".to_owned(),
+            n => format!("{n} municipalities"),
+        };
+        format!("{files} of {places}, in {path}.")
     }
 
     fn cli_workshop_not_checked(&self, path: &str) -> String {

@@ -1,6 +1,6 @@
 //! Las frases en español. Se trata de tú a quien lee, con lenguaje claro.
 
-use super::{decimal, id_list, lower_first, Catalog, CliHelp};
+use super::{decimal, id_list, lower_first, Catalog, CliHelp, TableHeading as Heading};
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
 use crate::answers::plan::{PlanStep, Subject};
 use crate::base::locale::Lang;
@@ -10,7 +10,6 @@ use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
 use crate::exchange::payload::PayloadError;
 use crate::exchange::results::{ImportError, MAX_RESULTS_BYTES, RESULTS_FORMAT};
-use crate::exchange::table::Heading;
 
 pub struct Es;
 
@@ -482,7 +481,7 @@ impl Catalog for Es {
     fn cli_help(&self, topic: CliHelp) -> String {
         match topic {
             CliHelp::Main => "megaip: revisa modelos y archivos de resultados de MEGA IP, calcula sus puntajes y
-combina las respuestas de un taller.
+combina las respuestas de un taller y compara municipios.
 
 Uso:
   megaip model check ARCHIVO                      revisa un modelo
@@ -491,6 +490,8 @@ Uso:
                                                   calcula de nuevo los puntajes
   megaip workshop merge RESPUESTAS… [--model MODELO]… [--threshold N] [--json] [-o ARCHIVO]
                                                   combina las respuestas de un taller
+  megaip compare ARCHIVOS_O_CARPETAS… --csv SALIDA.csv [--answers RESPUESTAS.csv]
+                                                  compara muchos municipios en una hoja de cálculo
 
 Opciones de todos los comandos:
   --lang es|en   idioma de los mensajes (español si no se indica)
@@ -514,6 +515,18 @@ Revisa un archivo de resultados con el modelo MEGA IP incluido y los modelos que
 Calcula de nuevo los puntajes de un archivo de resultados, sin fiarse de los que trae. Con
 --json los escribe en JSON, con los mismos campos que el archivo de resultados. Sale con 0 si
 el archivo es válido y con 1 si no."
+                .into(),
+            CliHelp::Compare => "Uso: megaip compare ARCHIVOS_O_CARPETAS… --csv SALIDA.csv [--answers RESPUESTAS.csv]
+                      [--model MODELO]… [--lang es|en]
+
+Lee muchos archivos de resultados (y los .json de las carpetas que indiques) y escribe una hoja
+de cálculo con una fila por autodiagnóstico: municipio, fecha, etapa e índice de cada pilar,
+etapa general y condiciones por cumplir. Con --answers escribe además una fila por respuesta.
+Con --lang es usa «;» y coma decimal, como espera Excel en español; con --lang en, «,» y punto.
+Los archivos que no se pueden usar se dejan fuera, y se dice por qué.
+
+Sale con 0 si pudo usar al menos un archivo, con 1 si no pudo usar ninguno y con 2 si los
+argumentos están mal."
                 .into(),
             CliHelp::WorkshopMerge => {
                 "Uso: megaip workshop merge RESPUESTAS… [--model MODELO]… [--threshold N] [--json]
@@ -675,6 +688,32 @@ argumentos están mal."
 
     fn cli_cannot_write(&self, path: &str, why: &str) -> String {
         format!("{path}: no se puede escribir el archivo ({why}).")
+    }
+
+    fn cli_compare_other_model(&self, found: &Model, expected: &Model) -> String {
+        format!(
+            "Usa el modelo «{}» versión {}, pero el primer archivo usado es del modelo «{}» versión {}. Compara archivos de un mismo modelo.",
+            super::short(found.name().get(found.content_lang(Lang::Es))),
+            found.version(),
+            super::short(expected.name().get(expected.content_lang(Lang::Es))),
+            expected.version()
+        )
+    }
+
+    fn cli_compare_nothing(&self) -> &'static str {
+        "No se pudo usar ningún archivo: no hay nada que comparar."
+    }
+
+    fn cli_compare_written(&self, files: usize, municipalities: usize, path: &str) -> String {
+        let files = match files {
+            1 => "1 autodiagnóstico".to_owned(),
+            n => format!("{n} autodiagnósticos"),
+        };
+        let places = match municipalities {
+            1 => "1 municipio".to_owned(),
+            n => format!("{n} municipios"),
+        };
+        format!("{files} de {places}, en {path}.")
     }
 
     fn cli_workshop_not_checked(&self, path: &str) -> String {

@@ -24,7 +24,6 @@ use crate::content::toolkit::{Availability, Haga, Initiative};
 use crate::exchange::backup::BackupError;
 use crate::exchange::payload::PayloadError;
 use crate::exchange::results::ImportError;
-use crate::exchange::table::Heading;
 
 /// The sentences of one language.
 pub trait Catalog {
@@ -67,7 +66,7 @@ pub trait Catalog {
     fn percent(&self, share: f64) -> String;
 
     /// A heading of the advisor's spreadsheets.
-    fn table_heading(&self, h: Heading) -> &'static str;
+    fn table_heading(&self, h: TableHeading) -> &'static str;
 
     // The command line.
     fn cli_help(&self, topic: CliHelp) -> String;
@@ -107,9 +106,68 @@ pub trait Catalog {
     /// Not one response file could be used.
     fn cli_merge_nothing(&self) -> &'static str;
     fn cli_cannot_write(&self, path: &str, why: &str) -> String;
+
+    // `megaip compare`.
+    /// A results file of another model than the first one used.
+    fn cli_compare_other_model(&self, found: &Model, expected: &Model) -> String;
+    fn cli_compare_nothing(&self) -> &'static str;
+    /// `files` assessments of `municipalities` places written to `path`.
+    fn cli_compare_written(&self, files: usize, municipalities: usize, path: &str) -> String;
     /// The workshop file written does not read back as the workshop it was written from.
     fn cli_workshop_not_checked(&self, path: &str) -> String;
     fn cli_workshop_saved(&self, path: &str) -> String;
+}
+
+/// The headings of the advisor's spreadsheets (`reports::table`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableHeading {
+    Municipality,
+    Country,
+    Region,
+    Population,
+    Date,
+    Assessment,
+    Model,
+    /// Followed by a pillar's name: the stage it reached.
+    Stage,
+    /// Followed by a pillar's name: its index.
+    Index,
+    Overall,
+    MeanIndex,
+    Answered,
+    Asked,
+    UnmetConditions,
+    Criterion,
+    Pillar,
+    Question,
+    Answer,
+    Note,
+    Evidence,
+}
+
+impl TableHeading {
+    pub const ALL: [TableHeading; 20] = [
+        TableHeading::Municipality,
+        TableHeading::Country,
+        TableHeading::Region,
+        TableHeading::Population,
+        TableHeading::Date,
+        TableHeading::Assessment,
+        TableHeading::Model,
+        TableHeading::Stage,
+        TableHeading::Index,
+        TableHeading::Overall,
+        TableHeading::MeanIndex,
+        TableHeading::Answered,
+        TableHeading::Asked,
+        TableHeading::UnmetConditions,
+        TableHeading::Criterion,
+        TableHeading::Pillar,
+        TableHeading::Question,
+        TableHeading::Answer,
+        TableHeading::Note,
+        TableHeading::Evidence,
+    ];
 }
 
 /// Which help text of the command line.
@@ -120,15 +178,17 @@ pub enum CliHelp {
     ResultsCheck,
     ResultsScore,
     WorkshopMerge,
+    Compare,
 }
 
 impl CliHelp {
-    pub const ALL: [CliHelp; 5] = [
+    pub const ALL: [CliHelp; 6] = [
         CliHelp::Main,
         CliHelp::ModelCheck,
         CliHelp::ResultsCheck,
         CliHelp::ResultsScore,
         CliHelp::WorkshopMerge,
+        CliHelp::Compare,
     ];
 }
 

@@ -122,11 +122,7 @@ fn every_message_exists_in_every_language() {
         out.extend(PopulationBand::ALL.iter().map(|b| c.band(*b).to_owned()));
         out.extend(Initiative::ALL.iter().map(|i| c.initiative(*i).to_owned()));
         out.push(c.no_stage().into());
-        out.extend(
-            crate::exchange::table::Heading::ALL
-                .iter()
-                .map(|h| c.table_heading(*h).to_owned()),
-        );
+        out.extend(super::TableHeading::ALL.iter().map(|h| c.table_heading(*h).to_owned()));
         for e in [
             crate::exchange::backup::BackupError::TooLarge { bytes: 50_000_000 },
             crate::exchange::backup::BackupError::NotJson,
@@ -179,6 +175,10 @@ fn every_message_exists_in_every_language() {
         out.push(c.cli_merge_not_input().into());
         out.push(c.cli_merge_other_model(&model, &model));
         out.push(c.cli_merge_nothing().into());
+        out.push(c.cli_compare_other_model(&model, &model));
+        out.push(c.cli_compare_nothing().into());
+        out.push(c.cli_compare_written(1, 1, "f"));
+        out.push(c.cli_compare_written(40, 12, "f"));
         out.push(c.cli_cannot_write("f", "w"));
         out.push(c.cli_workshop_not_checked("f"));
         out.push(c.cli_workshop_saved("f"));

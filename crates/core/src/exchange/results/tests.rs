@@ -369,19 +369,6 @@ fn migrating_format_1_equals_the_same_answers_in_format_2() {
     assert_eq!(migrated, expected);
 }
 
-fn check_schema(path: &str, schema: schemars::Schema) {
-    let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
-    let full = format!("{}/{path}", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-    if std::env::var_os("UPDATE_SCHEMAS").is_some() {
-        std::fs::write(&full, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(&full).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "{path} is out of date: run `UPDATE_SCHEMAS=1 cargo test` and commit it"
-    );
-}
-
 #[test]
 fn published_schemas_match_the_types() {
     check_schema("schema/results.schema.json", schemars::schema_for!(ResultsFile));
@@ -389,14 +376,6 @@ fn published_schemas_match_the_types() {
         "schema/model.schema.json",
         schemars::schema_for!(crate::content::wire::ModelFile),
     );
-}
-
-fn validator(path: &str) -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(format!("{}/{path}", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))).unwrap(),
-    )
-    .unwrap();
-    jsonschema::validator_for(&schema).unwrap()
 }
 
 /// The published results schema accepts what the app writes and rejects what it refuses.

@@ -10,59 +10,7 @@ use crate::analysis::compare::Row;
 use crate::answers::assessment::Assessment;
 use crate::base::locale::Lang;
 use crate::content::model::Model;
-use crate::messages::Catalog;
-
-/// The headings of the two spreadsheets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Heading {
-    Municipality,
-    Country,
-    Region,
-    Population,
-    Date,
-    Assessment,
-    Model,
-    /// Followed by a pillar's name: the stage it reached.
-    Stage,
-    /// Followed by a pillar's name: its index.
-    Index,
-    Overall,
-    MeanIndex,
-    Answered,
-    Asked,
-    UnmetConditions,
-    Criterion,
-    Pillar,
-    Question,
-    Answer,
-    Note,
-    Evidence,
-}
-
-impl Heading {
-    pub const ALL: [Heading; 20] = [
-        Heading::Municipality,
-        Heading::Country,
-        Heading::Region,
-        Heading::Population,
-        Heading::Date,
-        Heading::Assessment,
-        Heading::Model,
-        Heading::Stage,
-        Heading::Index,
-        Heading::Overall,
-        Heading::MeanIndex,
-        Heading::Answered,
-        Heading::Asked,
-        Heading::UnmetConditions,
-        Heading::Criterion,
-        Heading::Pillar,
-        Heading::Question,
-        Heading::Answer,
-        Heading::Note,
-        Heading::Evidence,
-    ];
-}
+use crate::messages::{Catalog, TableHeading as Heading};
 
 const BOM: &str = "\u{feff}";
 
@@ -176,19 +124,12 @@ pub fn answers_csv(model: &Model, assessments: &[&Assessment], c: &dyn Catalog) 
         h(Heading::Note),
         h(Heading::Evidence),
     ]);
-    for a in assessments.iter().filter(|a| model.is(a.model())) {
-        for cr in model.criteria() {
-            let Some(answer) = a.answer(&cr.id) else { continue };
-            let label = answer
-                .value
-                .as_ref()
-                .and_then(|v| model.option_of(cr, v))
-                .map(|o| o.label.get(lang).to_owned())
-                .unwrap_or_default();
-            let _ = w.write_record([
-                a.profile().municipality.clone(),
-                a.profile().date.clone(),
-                a.display_name(),
+    // What every row of a question repeats, looked up once.
+    let questions: Vec<[String; 4]> = model
+        .criteria()
+        .iter()
+        .map(|cr| {
+            [
                 cr.id.to_string(),
                 model
                     .pillar(&cr.pillar)
@@ -200,9 +141,31 @@ pub fn answers_csv(model: &Model, assessments: &[&Assessment], c: &dyn Catalog) 
                     .map(|s| s.name.get(lang).to_owned())
                     .unwrap_or_default(),
                 cr.text.get(lang).to_owned(),
+            ]
+        })
+        .collect();
+    for a in assessments.iter().filter(|a| model.is(a.model())) {
+        let name = a.display_name();
+        let p = a.profile();
+        for (cr, [code, pillar, stage, text]) in model.criteria().iter().zip(&questions) {
+            let Some(answer) = a.answer(&cr.id) else { continue };
+            let label = answer
+                .value
+                .as_ref()
+                .and_then(|v| model.option_of(cr, v))
+                .map(|o| o.label.get(lang))
+                .unwrap_or_default();
+            let _ = w.write_record([
+                p.municipality.as_str(),
+                p.date.as_str(),
+                name.as_str(),
+                code,
+                pillar,
+                stage,
+                text,
                 label,
-                answer.note.clone(),
-                answer.evidence_url.clone(),
+                answer.note.as_str(),
+                answer.evidence_url.as_str(),
             ]);
         }
     }

@@ -1,0 +1,69 @@
+//! What the command line's test files share: running the built `megaip` and temporary files.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A path from the top of the repository.
+pub fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+}
+
+pub fn read(path: &str) -> String {
+    std::fs::read_to_string(repo(path)).unwrap()
+}
+
+/// What one run printed and how it ended.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `megaip` with the arguments; words naming a repository file are made absolute.
+pub fn megaip(args: &[&str]) -> Run {
+    let args: Vec<PathBuf> = args
+        .iter()
+        .map(|a| {
+            if a.ends_with(".json") && repo(a).exists() {
+                repo(a)
+            } else {
+                PathBuf::from(a)
+            }
+        })
+        .collect();
+    let Output { status, stdout, stderr } = Command::new(env!("CARGO_BIN_EXE_megaip")).args(&args).output().unwrap();
+    Run {
+        code: status.code().unwrap(),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// A file under the temporary directory, removed when dropped.
+pub struct Temp(pub PathBuf);
+
+impl Temp {
+    pub fn new(contents: &[u8]) -> Temp {
+        Temp::with_ext(contents, "json")
+    }
+
+    pub fn with_ext(contents: &[u8], ext: &str) -> Temp {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("megaip-cli-test-{}-{n}.{ext}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        Temp(path)
+    }
+
+    pub fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
