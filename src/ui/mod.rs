@@ -18,6 +18,7 @@
 pub mod camera;
 pub mod channel;
 pub mod charts;
+pub mod collection;
 pub mod files;
 pub mod filters;
 pub mod i18n;
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/experiencias/:id") view=ExperienceDetail />
                     <Route path=path!("/haga") view=Haga />
                     <Route path=path!("/haga/:id") view=MethodologyDetail />
+                    <Route path=path!("/asesoria") view=Desk />
                     <Route path=path!("/taller") view=WorkshopList />
                     <Route path=path!("/taller/guia") view=FacilitatorGuide />
                     <Route path=path!("/taller/:id") view=WorkshopConsole />

@@ -64,6 +64,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <li><A href="/experiencias">{t!(i18n, nav.experiences)}</A></li>
                     <li><A href="/haga">{t!(i18n, nav.haga)}</A></li>
                     <li><A href="/taller">{t!(i18n, nav.workshop)}</A></li>
+                    <li><A href="/asesoria">{t!(i18n, nav.desk)}</A></li>
                     <li><A href="/acerca">{t!(i18n, nav.about)}</A></li>
                 </ul>
             </nav>

@@ -4,6 +4,7 @@ mod about;
 mod assessments;
 mod backup;
 mod criterion;
+mod desk;
 mod experiences;
 mod guide;
 mod haga;
@@ -21,6 +22,7 @@ pub(crate) mod workshop;
 
 pub use about::About;
 pub use assessments::AssessmentList;
+pub use desk::Desk;
 pub use experiences::{ExperienceDetail, Experiences};
 pub use guide::FacilitatorGuide;
 pub use haga::{Haga, MethodologyDetail};

@@ -1,0 +1,102 @@
+// The advisor's desk: 50 results files dropped at once with 3 bad ones (named with their reason,
+// the rest kept); the latest of each municipality by default; search ignoring accents, filters
+// and sort; the spreadsheet; the collection survives a reload and works offline; the device's
+// own assessments are untouched; axe clean in es and en.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launch, openContext, storedAssessments, switchTo, visit } from '../lib.mjs';
+import { writeResults } from '../gen-results.mjs';
+
+const TMP = mkdtempSync(join(tmpdir(), 'megaip-desk-'));
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function axe(page, where) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('50 files at once: 3 refused by name, the rest read side by side, kept, offline, read-only', async () => {
+  // 47 good files of 10 municipalities, and three bad ones.
+  const good = writeResults(47, join(TMP, 'good'), 10);
+  const bad = [
+    ['roto.json', '{"kind": "megaip-results", '],
+    ['modelo.json', readFileSync(new URL('../../toolkits/mega-ip/model.json', import.meta.url), 'utf8')],
+    ['opcion.json', readFileSync(good[0], 'utf8').replace('"value":"yes"', '"value":"quizas"').replace('a-bench-0', 'a-bad-option')],
+  ].map(([name, text]) => {
+    const path = join(TMP, name);
+    writeFileSync(path, text);
+    return path;
+  });
+  const { context, errors } = await openContext(browser, { acceptDownloads: true });
+  const page = await context.newPage();
+  await visit(page, '/asesoria');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.locator('#desk-files').setInputFiles([...good.slice(0, 20), ...bad, ...good.slice(20)]);
+  await page.locator('text=Se guardaron 47 archivos. No se pudieron usar: 3.').waitFor({ timeout: 30000 });
+  const refused = await page.locator('.desk-refused li').allInnerTexts();
+  assert.deepEqual(refused.map((r) => r.split(':')[0]).sort(), ['modelo.json', 'opcion.json', 'roto.json']);
+  assert.match(refused.find((r) => r.startsWith('opcion.json')), /quizas/);
+
+  // The latest of each of the 10 municipalities; every one of the 47 when asked.
+  const rows = page.locator('.desk-table tbody tr');
+  assert.equal(await rows.count(), 10);
+  await page.locator('#desk-every').check();
+  assert.equal(await rows.count(), 47);
+  await page.locator('#desk-every').uncheck();
+  // Search ignoring accents and case.
+  await page.locator('#desk-search').fill('zipaquira');
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().innerText(), /Zipaquirá/);
+  await page.locator('#desk-search').fill('');
+  // Sort by mean index, highest first.
+  await page.selectOption('#desk-sort', 'high');
+  const firsts = await page.locator('.desk-table tbody tr td:nth-last-child(2)').allInnerTexts();
+  const index = (t) => Number(t.split('·')[1].trim().replace(',', '.'));
+  assert.ok(index(firsts[0]) >= index(firsts[1]) && index(firsts[1]) >= index(firsts[firsts.length - 1]), firsts.join(' | '));
+  // A filter by overall stage keeps only those rows.
+  await page.selectOption('#desk-stage', '0');
+  const stages = await page.locator('.desk-table tbody tr td:nth-last-child(2) strong').allInnerTexts();
+  assert.ok(stages.length > 0 && stages.every((s) => s === 'Aún sin etapa'), stages.join(', '));
+  await page.selectOption('#desk-stage', '');
+
+  // The spreadsheet, as Spanish Excel expects it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#desk-csv').click()]);
+  const csv = join(TMP, download.suggestedFilename());
+  await download.saveAs(csv);
+  const text = readFileSync(csv, 'utf8');
+  assert.ok(text.startsWith('\ufeffMunicipio;País;'));
+  assert.equal(text.trim().split('\r\n').length, 11);
+  mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: 'screenshots/desk-es-1280.png', fullPage: true });
+  const violations = await axe(page, 'desk es');
+
+  // Kept across a reload, and with no network.
+  await page.reload();
+  await page.locator('.desk-table tbody tr').first().waitFor();
+  assert.equal(await rows.count(), 10);
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('.desk-table tbody tr').first().waitFor();
+  assert.equal(await rows.count(), 10);
+  await switchTo(page, 'en');
+  await page.locator('h1', { hasText: "Advisor's desk" }).waitFor();
+  violations.push(...(await axe(page, 'desk en')));
+  await switchTo(page, 'es');
+  assert.deepEqual(violations, []);
+  // The collection is not the device's own work: no assessment was added.
+  assert.deepEqual(await storedAssessments(page), []);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'screenshots/desk-es-390.png', fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,318 @@
+//! `/asesoria`, the advisor's desk: results files from many municipalities, received at once,
+//! checked like any import (bad ones named with their reason, the rest kept), kept on this device
+//! in a read-only collection (`ui::collection`), and read side by side in one table: the stage
+//! of each pillar, the overall reading and the unmet conditions, with search, filters, sort and
+//! the spreadsheets (`reports::table`) to hand to a team.
+//!
+//! The rows are `analysis::compare`'s: the latest assessment of each municipality unless the
+//! advisor asks for every one.
+
+use crate::ui::collection::{self, CollectionError};
+use crate::ui::files::{download, picked_files, read_text};
+use crate::ui::i18n::*;
+use crate::ui::state::{use_lang, use_state, AppState};
+use leptos::prelude::*;
+use megaip_core::analysis::compare::{latest, row, Row};
+use megaip_core::answers::assessment::Assessment;
+use megaip_core::base::text::fold;
+use megaip_core::content::model::Model;
+use megaip_core::exchange::results::{import, MAX_RESULTS_BYTES};
+use megaip_core::messages::{catalog, country_or_code, stage_name};
+use megaip_core::reports::table::{answers_csv, assessments_csv};
+use std::sync::Arc;
+
+/// One file of the collection, read.
+#[derive(Clone)]
+struct Entry {
+    assessment: Assessment,
+    model: Arc<Model>,
+    row: Row,
+}
+
+fn read_entry(state: &AppState, text: &str) -> Result<Entry, megaip_core::exchange::results::ImportError> {
+    let models = state.models.get_untracked();
+    let refs: Vec<&Model> = models.iter().map(|m| m.as_ref()).collect();
+    let assessment = import(text, &refs, Some(&state.haga()))?.assessment;
+    let model = models.iter().find(|m| m.is(assessment.model())).cloned().ok_or(
+        megaip_core::exchange::results::ImportError::UnknownModel {
+            id: assessment.model().id.clone(),
+            version: assessment.model().version.clone(),
+        },
+    )?;
+    let row = row(&model, &assessment);
+    Ok(Entry { assessment, model, row })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Municipality,
+    DateNewest,
+    IndexHighest,
+    IndexLowest,
+}
+
+#[component]
+pub fn Desk() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = use_lang();
+    let entries: RwSignal<Vec<Entry>> = RwSignal::new(Vec::new());
+    let loaded = RwSignal::new(false);
+    let said: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
+    let refused: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let say_error = move |e: CollectionError| {
+        let text = match e {
+            CollectionError::Unavailable => t_string!(i18n, desk.unavailable),
+            CollectionError::Full => t_string!(i18n, desk.full),
+            CollectionError::Failed => t_string!(i18n, desk.failed),
+        };
+        said.set(Some((false, text.to_owned())));
+    };
+    leptos::task::spawn_local(async move {
+        match collection::all().await {
+            Ok(files) => entries.set(
+                files
+                    .iter()
+                    .filter_map(|(_, text)| read_entry(&state, text).ok())
+                    .collect(),
+            ),
+            Err(e) => say_error(e),
+        }
+        loaded.set(true);
+    });
+    let receive = move |ev: leptos::ev::Event| {
+        let files = picked_files(&ev);
+        leptos::task::spawn_local(async move {
+            let c = catalog(lang.get_untracked());
+            let mut good: Vec<(String, String, Entry)> = Vec::new();
+            let mut bad = Vec::new();
+            for file in files {
+                let text = match read_text(&file, MAX_RESULTS_BYTES).await {
+                    Ok(text) => text,
+                    Err(_) => {
+                        bad.push(format!("{}: {}", file.name(), t_string!(i18n, desk.unreadable)));
+                        continue;
+                    }
+                };
+                match read_entry(&state, &text) {
+                    Ok(entry) => good.push((entry.assessment.id().to_string(), text, entry)),
+                    Err(e) => bad.push(format!("{}: {}", file.name(), c.import_error(&e))),
+                }
+            }
+            let pairs: Vec<(String, String)> = good.iter().map(|(k, t, _)| (k.clone(), t.clone())).collect();
+            let n = good.len();
+            match collection::put(&pairs).await {
+                Ok(()) => {
+                    entries.update(|all| {
+                        for (_, _, e) in good {
+                            all.retain(|x| x.assessment.id() != e.assessment.id());
+                            all.push(e);
+                        }
+                    });
+                    said.set(Some((
+                        true,
+                        t_string!(i18n, desk.added, count = n, bad = bad.len()).to_string(),
+                    )));
+                }
+                Err(e) => say_error(e),
+            }
+            refused.set(bad);
+        });
+    };
+
+    let every = RwSignal::new(false);
+    let search = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let stage = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::Municipality);
+    // The collection's first model is the table's; files of other models are counted apart.
+    let model = Memo::new(move |_| entries.with(|e| e.first().map(|x| x.model.clone())));
+    let shown = Memo::new(move |_| {
+        let Some(m) = model.get() else { return Vec::new() };
+        let rows: Vec<Row> = entries.with(|all| {
+            all.iter()
+                .filter(|e| e.model.is(&m.reference()))
+                .map(|e| e.row.clone())
+                .collect()
+        });
+        let mut rows: Vec<Row> = if every.get() {
+            rows
+        } else {
+            latest(&rows).into_iter().cloned().collect()
+        };
+        let wanted = fold(search.get().trim());
+        rows.retain(|r| {
+            (wanted.is_empty()
+                || fold(&r.profile.municipality).contains(&wanted)
+                || fold(&r.profile.region).contains(&wanted))
+                && country.with(|c| c.is_empty() || *c == r.profile.country)
+                && stage.with(|s| s.is_empty() || *s == r.overall_level.to_string())
+        });
+        match sort.get() {
+            Sort::Municipality => rows.sort_by_cached_key(|r| fold(&r.profile.municipality)),
+            Sort::DateNewest => rows.sort_by(|a, b| b.profile.date.cmp(&a.profile.date)),
+            Sort::IndexHighest => rows.sort_by(|a, b| b.mean_index.total_cmp(&a.mean_index)),
+            Sort::IndexLowest => rows.sort_by(|a, b| a.mean_index.total_cmp(&b.mean_index)),
+        }
+        rows
+    });
+    let countries = Memo::new(move |_| {
+        let mut all: Vec<String> = entries.with(|e| {
+            e.iter()
+                .map(|x| x.row.profile.country.clone())
+                .filter(|c| !c.is_empty())
+                .collect()
+        });
+        all.sort();
+        all.dedup();
+        all
+    });
+    let spreadsheet = move |answers: bool| {
+        let Some(m) = model.get_untracked() else { return };
+        let c = catalog(lang.get_untracked());
+        let rows = shown.get_untracked();
+        let (name, text) = if answers {
+            let ids: Vec<String> = rows.iter().map(|r| r.assessment.to_string()).collect();
+            let list = entries.get_untracked();
+            let chosen: Vec<&Assessment> = list
+                .iter()
+                .map(|e| &e.assessment)
+                .filter(|a| ids.iter().any(|i| i == a.id().as_str()))
+                .collect();
+            ("respuestas-municipios.csv", answers_csv(&m, &chosen, c))
+        } else {
+            ("municipios.csv", assessments_csv(&m, &rows, c))
+        };
+        let _ = download(name, "text/csv;charset=utf-8", &text);
+    };
+    let clear = move |_| {
+        if !window()
+            .confirm_with_message(t_string!(i18n, desk.clear_confirm))
+            .unwrap_or(false)
+        {
+            return;
+        }
+        let keys: Vec<String> = entries.with_untracked(|e| e.iter().map(|x| x.assessment.id().to_string()).collect());
+        leptos::task::spawn_local(async move {
+            match collection::remove(&keys).await {
+                Ok(()) => {
+                    entries.set(Vec::new());
+                    said.set(Some((true, t_string!(i18n, desk.cleared).to_owned())));
+                }
+                Err(e) => say_error(e),
+            }
+        });
+    };
+
+    view! {
+        <h1 tabindex="-1">{t!(i18n, desk.title)}</h1>
+        <p class="lead">{t!(i18n, desk.lead)}</p>
+        <section class="card" aria-labelledby="desk-add">
+            <h2 id="desk-add">{t!(i18n, desk.add_title)}</h2>
+            <p>{t!(i18n, desk.add_text)}</p>
+            <label class="button button-primary file-button">
+                {t!(i18n, desk.add)}
+                <input id="desk-files" type="file" multiple accept=".json,application/json" class="visually-hidden" on:change=receive />
+            </label>
+            <div role="status" aria-live="polite">
+                {move || said.get().map(|(ok, text)| view! { <p class=if ok { "status-ok" } else { "status-error" }>{text}</p> })}
+                {move || (!refused.with(Vec::is_empty)).then(|| view! {
+                    <ul class="desk-refused">{refused.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                })}
+            </div>
+            <p class="muted">{t!(i18n, desk.private)}</p>
+        </section>
+        <Show when=move || loaded.get() && !entries.with(Vec::is_empty) fallback=move || view! {
+            <p class="muted">{move || if loaded.get() { t_string!(i18n, desk.empty) } else { t_string!(i18n, desk.loading) }}</p>
+        }>
+            <section aria-labelledby="desk-table-title">
+                <h2 id="desk-table-title">{move || t_string!(i18n, desk.table_title, count = shown.with(Vec::len), total = entries.with(Vec::len)).to_string()}</h2>
+                <div class="desk-filters">
+                    <div class="field">
+                        <label for="desk-search">{t!(i18n, desk.search)}</label>
+                        <input id="desk-search" type="search" prop:value=search on:input=move |ev| search.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for="desk-country">{t!(i18n, profile.country)}</label>
+                        <select id="desk-country" on:change=move |ev| country.set(event_target_value(&ev))>
+                            <option value="">{t!(i18n, desk.any)}</option>
+                            {move || countries.get().into_iter().map(|code| {
+                                let name = country_or_code(catalog(lang.get()), &code);
+                                view! { <option value=code>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="desk-stage">{t!(i18n, desk.stage)}</label>
+                        <select id="desk-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
+                            <option value="">{t!(i18n, desk.any)}</option>
+                            {move || model.get().map(|m| (0..=m.stages().len()).map(|level| {
+                                let name = stage_name(catalog(lang.get()), &m, level);
+                                view! { <option value=level.to_string()>{name}</option> }
+                            }).collect_view())}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="desk-sort">{t!(i18n, desk.sort)}</label>
+                        <select id="desk-sort" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
+                            "date" => Sort::DateNewest,
+                            "high" => Sort::IndexHighest,
+                            "low" => Sort::IndexLowest,
+                            _ => Sort::Municipality,
+                        })>
+                            <option value="name">{t!(i18n, desk.sort_name)}</option>
+                            <option value="date">{t!(i18n, desk.sort_date)}</option>
+                            <option value="high">{t!(i18n, desk.sort_high)}</option>
+                            <option value="low">{t!(i18n, desk.sort_low)}</option>
+                        </select>
+                    </div>
+                    <label class="choice" for="desk-every">
+                        <input id="desk-every" type="checkbox" prop:checked=every on:change=move |ev| every.set(event_target_checked(&ev)) />
+                        <span>{t!(i18n, desk.every)}</span>
+                    </label>
+                </div>
+                <div class="table-scroll">
+                    <table class="desk-table">
+                        <caption class="visually-hidden">{t!(i18n, desk.title)}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, profile.municipality)}</th>
+                            <th scope="col">{t!(i18n, profile.country)}</th>
+                            <th scope="col">{t!(i18n, profile.date)}</th>
+                            {move || model.get().map(|m| {
+                                let l = m.content_lang(lang.get());
+                                m.pillars().iter().map(|p| view! { <th scope="col">{p.name.get(l).to_owned()}</th> }).collect_view()
+                            })}
+                            <th scope="col">{t!(i18n, desk.overall)}</th>
+                            <th scope="col">{t!(i18n, desk.unmet)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || {
+                                let Some(m) = model.get() else { return Vec::new() };
+                                let c = catalog(lang.get());
+                                shown.get().into_iter().map(|r| view! {
+                                    <tr>
+                                        <th scope="row">{r.profile.municipality.clone()}<br /><span class="muted">{r.profile.region.clone()}</span></th>
+                                        <td>{country_or_code(c, &r.profile.country)}</td>
+                                        <td>{r.profile.date.clone()}</td>
+                                        {r.pillars.iter().map(|p| {
+                                            let text = if p.assessed { format!("{} · {}", stage_name(c, &m, p.level), c.number(p.index, 2)) } else { String::new() };
+                                            view! { <td class=format!("desk-level desk-level-{}", if p.assessed { p.level } else { 0 })>{text}</td> }
+                                        }).collect_view()}
+                                        <td><strong>{stage_name(c, &m, r.overall_level)}</strong> " · " {c.number(r.mean_index, 2)}</td>
+                                        <td>{r.unmet_conditions.len()}</td>
+                                    </tr>
+                                }).collect::<Vec<_>>()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <div class="actions">
+                    <button type="button" class="button" id="desk-csv" on:click=move |_| spreadsheet(false)>{t!(i18n, desk.csv)}</button>
+                    <button type="button" class="button" id="desk-answers-csv" on:click=move |_| spreadsheet(true)>{t!(i18n, desk.answers_csv)}</button>
+                    <button type="button" class="button" on:click=clear>{t!(i18n, desk.clear)}</button>
+                </div>
+                <p class="muted">{t!(i18n, desk.read_only)}</p>
+            </section>
+        </Show>
+    }
+}
