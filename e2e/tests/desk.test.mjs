@@ -76,8 +76,30 @@ test('50 files at once: 3 refused by name, the rest read side by side, kept, off
   const text = readFileSync(csv, 'utf8');
   assert.ok(text.startsWith('\ufeffMunicipio;País;'));
   assert.equal(text.trim().split('\r\n').length, 11);
+  // Side by side: two municipalities, the differences marked; a fifth pick is not allowed.
+  for (let i = 0; i < 4; i++) await rows.nth(i).locator('.desk-pick input').check();
+  assert.ok(await rows.nth(4).locator('.desk-pick input').isDisabled());
+  await rows.nth(3).locator('.desk-pick input').uncheck();
+  await rows.nth(2).locator('.desk-pick input').uncheck();
+  const side = page.locator('.desk-side');
+  await side.waitFor();
+  assert.equal(await side.locator('table').first().locator('thead th').count(), 2);
+  assert.match(await side.locator('h3').innerText(), /Preguntas con respuestas distintas \(\d+\)/);
+  assert.ok((await side.locator('td.differs').count()) > 0);
+  // Over time: one municipality's four or five dates, and what changed between two of them.
+  await rows.first().getByRole('button', { name: /Ver su historial/ }).click();
+  const history = page.locator('.desk-history');
+  await history.waitFor();
+  const dates = await history.locator('tbody tr').count();
+  assert.ok(dates >= 4, `${dates} dates`);
+  await history.locator('#history-from').selectOption('0');
+  await history.locator('#history-to').selectOption(String(dates - 1));
+  const moves = await history.locator('.desk-changes li').allInnerTexts();
+  assert.ok(moves.some((m) => /mejoró$/.test(m)) && moves.some((m) => /retrocedió$/.test(m)), moves.slice(0, 5).join(' | '));
   mkdirSync('screenshots', { recursive: true });
   await page.screenshot({ path: 'screenshots/desk-es-1280.png', fullPage: true });
+  await history.screenshot({ path: 'screenshots/desk-history-es.png' });
+  await side.locator('table').first().screenshot({ path: 'screenshots/desk-side-es.png' });
   const violations = await axe(page, 'desk es');
 
   // Kept across a reload, and with no network.

@@ -7,12 +7,14 @@
 //! The rows are `analysis::compare`'s: the latest assessment of each municipality unless the
 //! advisor asks for every one.
 
+mod views;
+
 use crate::ui::collection::{self, CollectionError};
 use crate::ui::files::{download, picked_files, read_text};
 use crate::ui::i18n::*;
 use crate::ui::state::{use_lang, use_state, AppState};
 use leptos::prelude::*;
-use megaip_core::analysis::compare::{latest, row, Row};
+use megaip_core::analysis::compare::{latest, place_key, row, Row};
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::base::text::fold;
 use megaip_core::content::model::Model;
@@ -167,6 +169,26 @@ pub fn Desk() -> impl IntoView {
         all.dedup();
         all
     });
+    // Side by side: up to four picked assessments. Over time: one municipality's assessments.
+    let picked: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let history: RwSignal<Option<String>> = RwSignal::new(None);
+    let dates_of = Memo::new(move |_| {
+        let mut counts = std::collections::BTreeMap::<String, usize>::new();
+        entries.with(|all| {
+            for e in all {
+                *counts.entry(place_key(&e.row.profile)).or_default() += 1;
+            }
+        });
+        counts
+    });
+    let toggle_pick = move |id: String, on: bool| {
+        picked.update(|p| {
+            p.retain(|x| *x != id);
+            if on && p.len() < 4 {
+                p.push(id);
+            }
+        });
+    };
     let spreadsheet = move |answers: bool| {
         let Some(m) = model.get_untracked() else { return };
         let c = catalog(lang.get_untracked());
@@ -289,9 +311,31 @@ pub fn Desk() -> impl IntoView {
                             {move || {
                                 let Some(m) = model.get() else { return Vec::new() };
                                 let c = catalog(lang.get());
-                                shown.get().into_iter().map(|r| view! {
+                                shown.get().into_iter().map(|r| {
+                                    let id = r.assessment.to_string();
+                                    let pick_id = format!("pick-{id}");
+                                    let place = place_key(&r.profile);
+                                    let dates = dates_of.with(|d| d.get(&place).copied().unwrap_or(1));
+                                    let (id_a, id_b) = (id.clone(), id.clone());
+                                    view! {
                                     <tr>
-                                        <th scope="row">{r.profile.municipality.clone()}<br /><span class="muted">{r.profile.region.clone()}</span></th>
+                                        <th scope="row">
+                                            <span class="desk-pick">
+                                                <input type="checkbox" id=pick_id.clone()
+                                                    prop:checked=move || picked.with(|p| p.contains(&id_a))
+                                                    prop:disabled=move || picked.with(|p| p.len() >= 4 && !p.contains(&id_b))
+                                                    on:change=move |ev| toggle_pick(id.clone(), event_target_checked(&ev)) />
+                                                <label for=pick_id>
+                                                    <span class="visually-hidden">{t!(i18n, desk.pick)} " "</span>{r.profile.municipality.clone()}
+                                                </label>
+                                            </span>
+                                            <br /><span class="muted">{r.profile.region.clone()}</span>
+                                            {(dates > 1).then(|| view! {
+                                                <br /><button type="button" class="link-button" on:click=move |_| history.set(Some(place.clone()))>
+                                                    {t_string!(i18n, desk.history_open, n = dates).to_string()}
+                                                </button>
+                                            })}
+                                        </th>
                                         <td>{country_or_code(c, &r.profile.country)}</td>
                                         <td>{r.profile.date.clone()}</td>
                                         {r.pillars.iter().map(|p| {
@@ -301,6 +345,7 @@ pub fn Desk() -> impl IntoView {
                                         <td><strong>{stage_name(c, &m, r.overall_level)}</strong> " · " {c.number(r.mean_index, 2)}</td>
                                         <td>{r.unmet_conditions.len()}</td>
                                     </tr>
+                                    }
                                 }).collect::<Vec<_>>()
                             }}
                         </tbody>
@@ -313,6 +358,19 @@ pub fn Desk() -> impl IntoView {
                 </div>
                 <p class="muted">{t!(i18n, desk.read_only)}</p>
             </section>
+            <p class="hint">{t!(i18n, desk.pick_hint)}</p>
+            {move || {
+                let ids = picked.get();
+                let m = model.get()?;
+                let chosen: Vec<Entry> = ids.iter().filter_map(|id| entries.with(|all| all.iter().find(|e| e.assessment.id().as_str() == id).cloned())).collect();
+                (chosen.len() >= 2).then(|| view! { <views::SideBySide model=m picked=chosen /> })
+            }}
+            {move || {
+                let place = history.get()?;
+                let m = model.get()?;
+                let same: Vec<Entry> = entries.with(|all| all.iter().filter(|e| e.model.is(&m.reference()) && place_key(&e.row.profile) == place).cloned().collect());
+                Some(view! { <views::History model=m entries=same /> })
+            }}
         </Show>
     }
 }
