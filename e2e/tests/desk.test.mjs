@@ -48,7 +48,7 @@ test('50 files at once: 3 refused by name, the rest read side by side, kept, off
   assert.match(refused.find((r) => r.startsWith('opcion.json')), /quizas/);
 
   // The latest of each of the 10 municipalities; every one of the 47 when asked.
-  const rows = page.locator('.desk-table tbody tr');
+  const rows = page.locator('.desk-table tbody tr:not([hidden])');
   assert.equal(await rows.count(), 10);
   await page.locator('#desk-every').check();
   assert.equal(await rows.count(), 47);
@@ -60,12 +60,12 @@ test('50 files at once: 3 refused by name, the rest read side by side, kept, off
   await page.locator('#desk-search').fill('');
   // Sort by mean index, highest first.
   await page.selectOption('#desk-sort', 'high');
-  const firsts = await page.locator('.desk-table tbody tr td:nth-last-child(2)').allInnerTexts();
+  const firsts = await page.locator('.desk-table tbody tr:not([hidden]) td:nth-last-child(2)').allInnerTexts();
   const index = (t) => Number(t.split('·')[1].trim().replace(',', '.'));
   assert.ok(index(firsts[0]) >= index(firsts[1]) && index(firsts[1]) >= index(firsts[firsts.length - 1]), firsts.join(' | '));
   // A filter by overall stage keeps only those rows.
   await page.selectOption('#desk-stage', '0');
-  const stages = await page.locator('.desk-table tbody tr td:nth-last-child(2) strong').allInnerTexts();
+  const stages = await page.locator('.desk-table tbody tr:not([hidden]) td:nth-last-child(2) strong').allInnerTexts();
   assert.ok(stages.length > 0 && stages.every((s) => s === 'Aún sin etapa'), stages.join(', '));
   await page.selectOption('#desk-stage', '');
 

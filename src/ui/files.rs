@@ -45,6 +45,40 @@ pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String,
     text.as_string().ok_or(ReadError::Unreadable)
 }
 
+/// Reads many files at once (the browser reads them side by side), each as [`read_text`] would;
+/// the outcomes come back in the files' order.
+pub async fn read_texts(files: &[web_sys::File], max_bytes: usize) -> Vec<Result<String, ReadError>> {
+    let reads = js_sys::Array::new();
+    for file in files {
+        let fits = (file.size() as usize) <= max_bytes;
+        let read = if fits {
+            file.text()
+        } else {
+            js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)
+        };
+        reads.push(&read);
+    }
+    let Ok(settled) = JsFuture::from(js_sys::Promise::all_settled(&reads)).await else {
+        return files.iter().map(|_| Err(ReadError::Unreadable)).collect();
+    };
+    let settled = js_sys::Array::from(&settled);
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let size = file.size() as usize;
+            if size > max_bytes {
+                return Err(ReadError::TooLarge { bytes: size });
+            }
+            let outcome = settled.get(u32::try_from(i).unwrap_or(u32::MAX));
+            js_sys::Reflect::get(&outcome, &"value".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .ok_or(ReadError::Unreadable)
+        })
+        .collect()
+}
+
 /// Offers `contents` as a download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&contents.into());

@@ -10,7 +10,7 @@
 mod views;
 
 use crate::ui::collection::{self, CollectionError};
-use crate::ui::files::{download, picked_files, read_text};
+use crate::ui::files::{download, picked_files, read_texts};
 use crate::ui::i18n::*;
 use crate::ui::state::{use_lang, use_state, AppState};
 use leptos::prelude::*;
@@ -44,6 +44,9 @@ fn read_entry(state: &AppState, text: &str) -> Result<Entry, megaip_core::exchan
     let row = row(&model, &assessment);
     Ok(Entry { assessment, model, row })
 }
+
+/// Rows shown at first, and added by each "show more".
+const PAGE_ROWS: usize = 100;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Sort {
@@ -88,13 +91,11 @@ pub fn Desk() -> impl IntoView {
             let c = catalog(lang.get_untracked());
             let mut good: Vec<(String, String, Entry)> = Vec::new();
             let mut bad = Vec::new();
-            for file in files {
-                let text = match read_text(&file, MAX_RESULTS_BYTES).await {
-                    Ok(text) => text,
-                    Err(_) => {
-                        bad.push(format!("{}: {}", file.name(), t_string!(i18n, desk.unreadable)));
-                        continue;
-                    }
+            let texts = read_texts(&files, MAX_RESULTS_BYTES).await;
+            for (file, text) in files.iter().zip(texts) {
+                let Ok(text) = text else {
+                    bad.push(format!("{}: {}", file.name(), t_string!(i18n, desk.unreadable)));
+                    continue;
                 };
                 match read_entry(&state, &text) {
                     Ok(entry) => good.push((entry.assessment.id().to_string(), text, entry)),
@@ -142,14 +143,6 @@ pub fn Desk() -> impl IntoView {
         } else {
             latest(&rows).into_iter().cloned().collect()
         };
-        let wanted = fold(search.get().trim());
-        rows.retain(|r| {
-            (wanted.is_empty()
-                || fold(&r.profile.municipality).contains(&wanted)
-                || fold(&r.profile.region).contains(&wanted))
-                && country.with(|c| c.is_empty() || *c == r.profile.country)
-                && stage.with(|s| s.is_empty() || *s == r.overall_level.to_string())
-        });
         match sort.get() {
             Sort::Municipality => rows.sort_by_cached_key(|r| fold(&r.profile.municipality)),
             Sort::DateNewest => rows.sort_by(|a, b| b.profile.date.cmp(&a.profile.date)),
@@ -157,6 +150,30 @@ pub fn Desk() -> impl IntoView {
             Sort::IndexLowest => rows.sort_by(|a, b| a.mean_index.total_cmp(&b.mean_index)),
         }
         rows
+    });
+    // The filters hide rows rather than remove them: typing in the search changes one
+    // attribute per row, and the table of a thousand rows is built once.
+    // At most `limit` rows are shown: the browser lays out a long table slowly, and an advisor
+    // reads a screenful at a time; "show more" adds the next ones.
+    let limit = RwSignal::new(PAGE_ROWS);
+    let matches = Memo::new(move |_| {
+        let wanted = fold(search.get().trim());
+        shown.with(|rows| {
+            rows.iter()
+                .filter(|r| {
+                    (wanted.is_empty()
+                        || fold(&r.profile.municipality).contains(&wanted)
+                        || fold(&r.profile.region).contains(&wanted))
+                        && country.with(|c| c.is_empty() || *c == r.profile.country)
+                        && stage.with(|s| s.is_empty() || *s == r.overall_level.to_string())
+                })
+                .map(|r| r.assessment.to_string())
+                .collect::<Vec<String>>()
+        })
+    });
+    let visible = Memo::new(move |_| {
+        let n = limit.get();
+        matches.with(|m| m.iter().take(n).cloned().collect::<std::collections::HashSet<String>>())
     });
     let countries = Memo::new(move |_| {
         let mut all: Vec<String> = entries.with(|e| {
@@ -192,7 +209,13 @@ pub fn Desk() -> impl IntoView {
     let spreadsheet = move |answers: bool| {
         let Some(m) = model.get_untracked() else { return };
         let c = catalog(lang.get_untracked());
-        let rows = shown.get_untracked();
+        // Every row that matches the filters, not only those on screen.
+        let wanted: std::collections::HashSet<String> = matches.get_untracked().into_iter().collect();
+        let rows: Vec<Row> = shown
+            .get_untracked()
+            .into_iter()
+            .filter(|r| wanted.contains(r.assessment.as_str()))
+            .collect();
         let (name, text) = if answers {
             let ids: Vec<String> = rows.iter().map(|r| r.assessment.to_string()).collect();
             let list = entries.get_untracked();
@@ -248,7 +271,7 @@ pub fn Desk() -> impl IntoView {
             <p class="muted">{move || if loaded.get() { t_string!(i18n, desk.empty) } else { t_string!(i18n, desk.loading) }}</p>
         }>
             <section aria-labelledby="desk-table-title">
-                <h2 id="desk-table-title">{move || t_string!(i18n, desk.table_title, count = shown.with(Vec::len), total = entries.with(Vec::len)).to_string()}</h2>
+                <h2 id="desk-table-title">{move || t_string!(i18n, desk.table_title, count = matches.with(Vec::len), total = entries.with(Vec::len)).to_string()}</h2>
                 <div class="desk-filters">
                     <div class="field">
                         <label for="desk-search">{t!(i18n, desk.search)}</label>
@@ -316,9 +339,9 @@ pub fn Desk() -> impl IntoView {
                                     let pick_id = format!("pick-{id}");
                                     let place = place_key(&r.profile);
                                     let dates = dates_of.with(|d| d.get(&place).copied().unwrap_or(1));
-                                    let (id_a, id_b) = (id.clone(), id.clone());
+                                    let (id_a, id_b, id_c) = (id.clone(), id.clone(), id.clone());
                                     view! {
-                                    <tr>
+                                    <tr hidden=move || !visible.with(|v| v.contains(&id_c))>
                                         <th scope="row">
                                             <span class="desk-pick">
                                                 <input type="checkbox" id=pick_id.clone()
@@ -351,6 +374,14 @@ pub fn Desk() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                {move || {
+                    let left = matches.with(Vec::len).saturating_sub(limit.get());
+                    (left > 0).then(|| view! {
+                        <p><button type="button" class="button" id="desk-more" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
+                            {t_string!(i18n, desk.more, n = left.min(PAGE_ROWS), left = left).to_string()}
+                        </button></p>
+                    })
+                }}
                 <div class="actions">
                     <button type="button" class="button" id="desk-csv" on:click=move |_| spreadsheet(false)>{t!(i18n, desk.csv)}</button>
                     <button type="button" class="button" id="desk-answers-csv" on:click=move |_| spreadsheet(true)>{t!(i18n, desk.answers_csv)}</button>
