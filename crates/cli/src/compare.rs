@@ -5,7 +5,7 @@
 //!
 //! All the files must be of one model: the first file used sets it.
 
-use super::{load_model, read, shown, unreadable, Failed};
+use super::{models, read, shown, unreadable, Failed};
 use crate::args::Compare;
 use megaip_core::analysis::compare::{latest, row, Row};
 use megaip_core::answers::assessment::Assessment;
@@ -57,16 +57,9 @@ fn walk(dir: &Path, c: &dyn Catalog, refused: &mut Vec<String>, out: &mut Vec<Pa
 /// Runs `compare`; `Err` holds the lines for stderr when no file could be used or a spreadsheet
 /// could not be written.
 pub fn run(c: &dyn Catalog, compare: &Compare) -> Result<Compared, Vec<String>> {
-    let bundled = Model::mega_ip().map_err(|e| vec![c.model_error(&e)])?;
+    let (bundled, loaded) = models(c, &compare.models)?;
+    // The bundled toolkit is checked by the core's tests; without it, canvases are refused.
     let haga = Haga::bundled().ok();
-    let mut loaded = Vec::new();
-    for model_path in &compare.models {
-        match load_model(model_path) {
-            Ok(model) => loaded.push(model),
-            Err(Failed::Unreadable(e)) => return Err(unreadable(c, model_path, &e)),
-            Err(Failed::Invalid(e)) => return Err(vec![c.cli_invalid(&shown(model_path)), c.model_error(&e)]),
-        }
-    }
     let models: Vec<&Model> = std::iter::once(&bundled).chain(&loaded).collect();
 
     let mut refused = Vec::new();

@@ -159,19 +159,26 @@ fn model_check(c: &dyn Catalog, path: &Path) -> Outcome {
     ])
 }
 
-/// `results check`, and `results score` (as JSON when `json`).
-fn results(c: &dyn Catalog, path: &Path, model_paths: &[PathBuf], json: bool) -> Outcome {
+/// The bundled MEGA IP and the models given with `--model`; the first that cannot be used stops
+/// the command, with the lines that say why.
+fn models(c: &dyn Catalog, paths: &[PathBuf]) -> Result<(Model, Vec<Model>), Vec<String>> {
     let bundled = Model::mega_ip().map_err(|e| vec![c.model_error(&e)])?;
-    // The bundled toolkit is checked by the core's tests; without it, canvases are refused.
-    let haga = Haga::bundled().ok();
     let mut loaded = Vec::new();
-    for model_path in model_paths {
-        match load_model(model_path) {
+    for path in paths {
+        match load_model(path) {
             Ok(model) => loaded.push(model),
-            Err(Failed::Unreadable(e)) => return Err(unreadable(c, model_path, &e)),
-            Err(Failed::Invalid(e)) => return Err(vec![c.cli_invalid(&shown(model_path)), c.model_error(&e)]),
+            Err(Failed::Unreadable(e)) => return Err(unreadable(c, path, &e)),
+            Err(Failed::Invalid(e)) => return Err(vec![c.cli_invalid(&shown(path)), c.model_error(&e)]),
         }
     }
+    Ok((bundled, loaded))
+}
+
+/// `results check`, and `results score` (as JSON when `json`).
+fn results(c: &dyn Catalog, path: &Path, model_paths: &[PathBuf], json: bool) -> Outcome {
+    let (bundled, loaded) = models(c, model_paths)?;
+    // The bundled toolkit is checked by the core's tests; without it, canvases are refused.
+    let haga = Haga::bundled().ok();
     let models: Vec<&Model> = std::iter::once(&bundled).chain(&loaded).collect();
 
     let invalid = |e: ImportError| vec![c.cli_invalid(&shown(path)), c.import_error(&e)];

@@ -7,7 +7,7 @@
 //! of one workshop (the first code used sets it). With `-o` the whole workshop is also written as
 //! a workshop file, and read back before the command says it is saved.
 
-use super::{load_model, read, shown, unreadable, Failed};
+use super::{models, read, shown, unreadable, Failed};
 use crate::args::Merge;
 use megaip_core::analysis::merge::{merge_round, to_discuss, Consensus, Item};
 use megaip_core::answers::assessment::Assessment;
@@ -48,17 +48,9 @@ struct Found {
 /// Runs `workshop merge`; `Err` holds the lines for stderr when nothing could be merged or the
 /// workshop file could not be written.
 pub fn run(c: &dyn Catalog, merge: &Merge) -> Result<Merged, Vec<String>> {
-    let bundled = Model::mega_ip().map_err(|e| vec![c.model_error(&e)])?;
+    let (bundled, loaded) = models(c, &merge.models)?;
     // The bundled toolkit is checked by the core's tests; without it, canvases are refused.
     let haga = Haga::bundled().ok();
-    let mut loaded = Vec::new();
-    for model_path in &merge.models {
-        match load_model(model_path) {
-            Ok(model) => loaded.push(model),
-            Err(Failed::Unreadable(e)) => return Err(unreadable(c, model_path, &e)),
-            Err(Failed::Invalid(e)) => return Err(vec![c.cli_invalid(&shown(model_path)), c.model_error(&e)]),
-        }
-    }
     let models: Vec<&Model> = std::iter::once(&bundled).chain(&loaded).collect();
 
     let mut found = Found::default();

@@ -16,12 +16,12 @@ use leptos_router::hooks::use_query_map;
 use megaip_core::answers::workshop::{Response, Scope, MAX_PARTICIPANT_NOTE_CHARS};
 use megaip_core::base::ids::OptionId;
 use megaip_core::exchange::{frames, payload};
+use megaip_core::messages::catalog;
 use std::time::Duration;
 
 /// How long each frame of a long response stays on screen: long enough for a laptop camera
 /// to read it, short enough to go round a few frames in seconds.
 const FRAME_EVERY: Duration = Duration::from_millis(700);
-use megaip_core::messages::catalog;
 
 /// The scope code and model fingerprint a join link carries.
 pub fn join_query(model: &megaip_core::content::model::Model, scope: &Scope) -> String {
