@@ -1,6 +1,7 @@
 // Shared by the browser tests, the screenshot script and the benchmark: launching Debian's
 // Chromium through playwright-core, and the app's pages.
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 
@@ -116,4 +117,10 @@ export async function settled(page) {
 export async function openNotes(card) {
   const more = card.locator('details.answer-more');
   if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
+}
+
+// The WCAG 2.1 A and AA violations on a page, one line each, prefixed with `where`.
+export async function axeViolations(page, where) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { launch, openContext, storedAssessments, switchTo, visit } from '../lib.mjs';
+import { axeViolations, launch, openContext, storedAssessments, switchTo, visit } from '../lib.mjs';
 import { writeResults } from '../gen-results.mjs';
 
 const TMP = mkdtempSync(join(tmpdir(), 'megaip-desk-'));
@@ -19,11 +18,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function axe(page, where) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test('50 files at once: 3 refused by name, the rest read side by side, kept, offline, read-only', async () => {
   // 47 good files of 10 municipalities, and three bad ones.
@@ -100,7 +94,7 @@ test('50 files at once: 3 refused by name, the rest read side by side, kept, off
   await page.screenshot({ path: 'screenshots/desk-es-1280.png', fullPage: true });
   await history.screenshot({ path: 'screenshots/desk-history-es.png' });
   await side.locator('table').first().screenshot({ path: 'screenshots/desk-side-es.png' });
-  const violations = await axe(page, 'desk es');
+  const violations = await axeViolations(page, 'desk es');
 
   // Kept across a reload, and with no network.
   await page.reload();
@@ -112,7 +106,7 @@ test('50 files at once: 3 refused by name, the rest read side by side, kept, off
   assert.equal(await rows.count(), 10);
   await switchTo(page, 'en');
   await page.locator('h1', { hasText: "Advisor's desk" }).waitFor();
-  violations.push(...(await axe(page, 'desk en')));
+  violations.push(...(await axeViolations(page, 'desk en')));
   await switchTo(page, 'es');
   assert.deepEqual(violations, []);
   // The collection is not the device's own work: no assessment was added.

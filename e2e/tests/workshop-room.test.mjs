@@ -8,10 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { BASE, launch, openContext, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
+import { axeViolations, BASE, launch, openContext, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TMP = mkdtempSync(join(tmpdir(), 'megaip-room-'));
 let browser;
 before(async () => {
@@ -20,11 +18,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function axe(page, where) {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 async function newWorkshop(page, municipality) {
   await visit(page, '/taller');
@@ -69,11 +62,11 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
       await cards.nth(2).locator('textarea').fill('El acta existe, pero no se publica.');
     }
     if (k === 0) {
-      violations.push(...(await axe(p, 'participant es')));
+      violations.push(...(await axeViolations(p, 'participant es')));
       await p.screenshot({ path: 'screenshots/participant-390-es.png', fullPage: true });
       await switchTo(p, 'en');
       await cards.nth(0).locator('summary').click();
-      violations.push(...(await axe(p, 'participant en (note open)')));
+      violations.push(...(await axeViolations(p, 'participant en (note open)')));
       await switchTo(p, 'es');
     }
     if (k % 2 === 0) {
@@ -180,7 +173,7 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
   assert.match(minutes, /Respuestas entregadas desde teléfonos o archivos\s+20\n/);
   assert.match(minutes, /T-INF-3[\s\S]*Ronda 1: Sí 8 · Parcial 3 · No 7 · No aplica 2 — Ronda 2: Parcial 16 · No 4/);
   assert.match(minutes, /El acta existe, pero no se publica\./);
-  violations.push(...(await axe(page, 'minutes 20')));
+  violations.push(...(await axeViolations(page, 'minutes 20')));
   await page.emulateMedia({ media: 'print' });
   writeFileSync(join('screenshots', 'print-minutes-20-es.pdf'), await page.pdf({ format: 'A4' }));
   await page.emulateMedia({ media: 'screen' });
@@ -188,13 +181,13 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
   // The facilitator's guide, in both languages.
   await visit(page, '/taller/guia');
   assert.match(await page.locator('main').innerText(), /0:15 a 0:50 · Ronda individual/);
-  violations.push(...(await axe(page, 'guide es')));
+  violations.push(...(await axeViolations(page, 'guide es')));
   await page.emulateMedia({ media: 'print' });
   writeFileSync(join('screenshots', 'print-guide-es.pdf'), await page.pdf({ format: 'A4' }));
   await page.emulateMedia({ media: 'screen' });
   await switchTo(page, 'en');
   assert.match(await page.locator('main h1').innerText(), /A guide to facilitating a workshop/);
-  violations.push(...(await axe(page, 'guide en')));
+  violations.push(...(await axeViolations(page, 'guide en')));
   await switchTo(page, 'es');
   assert.deepEqual(violations, []);
   assert.deepEqual(laptop.errors, []);

@@ -6,10 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { BASE, launch, openContext, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
+import { axeViolations, BASE, launch, openContext, settled, storedAssessments, switchTo, visit } from '../lib.mjs';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TMP = mkdtempSync(joinPath(tmpdir(), 'megaip-workshop-'));
 const join_tmp = (name) => joinPath(TMP, name);
 let browser;
@@ -19,11 +17,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function axe(page, where) {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 async function newWorkshop(page, municipality) {
   await visit(page, '/taller');
@@ -100,14 +93,14 @@ test('the projector follows the console; tallies by keyboard; the group answer i
   await late.goto(`${BASE}/taller/${code}/proyector`);
   await late.locator('.projector h1', { hasText: 'T-INF-2' }).waitFor();
 
-  const violations = [...(await axe(consolePage, 'console es')), ...(await axe(wall, 'projector es'))];
+  const violations = [...(await axeViolations(consolePage, 'console es')), ...(await axeViolations(wall, 'projector es'))];
   await switchTo(consolePage, 'en');
-  violations.push(...(await axe(consolePage, 'console en')));
+  violations.push(...(await axeViolations(consolePage, 'console en')));
   await wall.reload();
   await wall.locator('.projector h1').waitFor();
-  violations.push(...(await axe(wall, 'projector en')));
+  violations.push(...(await axeViolations(wall, 'projector en')));
   await visit(consolePage, '/taller');
-  violations.push(...(await axe(consolePage, 'workshop list en')));
+  violations.push(...(await axeViolations(consolePage, 'workshop list en')));
   await switchTo(consolePage, 'es');
   // The minutes: what was decided and how, printed as a document.
   await visit(consolePage, `/taller/${code}/acta`);
@@ -116,7 +109,7 @@ test('the projector follows the console; tallies by keyboard; the group answer i
   assert.match(minutes, /Laura Gómez/);
   assert.match(minutes, /T-INF-1[\s\S]*Sí 14 · Parcial 4 · No 2[\s\S]*Sí · por consenso[\s\S]*El portal tiene todas las categorías/);
   assert.match(minutes, /T-INF-2[\s\S]*No · tras conversarlo \(ronda 1\)/);
-  violations.push(...(await axe(consolePage, 'minutes es')));
+  violations.push(...(await axeViolations(consolePage, 'minutes es')));
   await consolePage.emulateMedia({ media: 'print' });
   mkdirSync('screenshots', { recursive: true });
   writeFileSync(joinPath('screenshots', 'print-minutes-es.pdf'), await consolePage.pdf({ format: 'A4' }));
@@ -185,7 +178,7 @@ test('a second round asks again only the divided items; the minutes keep both ro
   const minutes = await page.locator('main').innerText();
   assert.match(minutes, /T-INF-1[\s\S]*Sí 9 · No 1/);
   assert.match(minutes, /T-INF-2[\s\S]*Ronda 1: Sí 5 · No 5 — Ronda 2: Sí 8 · No 2/);
-  assert.deepEqual(await axe(page, 'minutes with two rounds'), []);
+  assert.deepEqual(await axeViolations(page, 'minutes with two rounds'), []);
   await page.emulateMedia({ media: 'print' });
   writeFileSync(joinPath('screenshots', 'print-minutes-two-rounds-es.pdf'), await page.pdf({ format: 'A4' }));
   assert.deepEqual(errors, []);
@@ -207,14 +200,14 @@ test('the participant sheet has the join QR and code, and a paper ballot of the 
   assert.match(await page.locator('.sheet-join').innerText(), new RegExp(`${code}[\\s\\S]*/taller/${code}/participar\\?s=`));
   assert.equal(await page.locator('.ballot-table tbody tr').count(), questions, 'one ballot line per question');
   assert.match(await page.locator('.ballot-table tbody tr').first().innerText(), /T-INF-1[\s\S]*Sí[\s\S]*Parcial[\s\S]*No aplica/);
-  assert.deepEqual(await axe(page, 'participant sheet es'), []);
+  assert.deepEqual(await axeViolations(page, 'participant sheet es'), []);
   await page.emulateMedia({ media: 'print' });
   mkdirSync('screenshots', { recursive: true });
   writeFileSync(joinPath('screenshots', 'print-participant-sheet-es.pdf'), await page.pdf({ format: 'A4' }));
   await page.emulateMedia({ media: 'screen' });
   await switchTo(page, 'en');
   await page.locator('h1', { hasText: 'Participant sheet' }).waitFor();
-  assert.deepEqual(await axe(page, 'participant sheet en'), []);
+  assert.deepEqual(await axeViolations(page, 'participant sheet en'), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
