@@ -1,8 +1,8 @@
 //! The sentences in English, a full second language: plain words, British spelling.
 
-use super::{decimal, id_list, lower_first, Catalog, CliHelp, TableHeading as Heading};
+use super::{decimal, id_list, lower_first, Catalog, CliHelp, ReportText, TableHeading as Heading};
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
-use crate::answers::plan::{PlanStep, Subject};
+use crate::answers::plan::{Phase, PlanStep, Subject};
 use crate::base::locale::Lang;
 use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
@@ -486,10 +486,95 @@ impl Catalog for En {
         }
     }
 
+    fn report_text(&self, t: ReportText) -> &'static str {
+        match t {
+            ReportText::Title => "Open government diagnosis",
+            ReportText::Untitled => "Untitled assessment",
+            ReportText::Place => "Place",
+            ReportText::Date => "Date of the assessment",
+            ReportText::Model => "Model",
+            ReportText::TookPart => "Who took part",
+            ReportText::NobodyListed => "The team did not write down who took part.",
+            ReportText::Overall => "Overall reading",
+            ReportText::OverallHow => "The overall stage is that of the lowest pillar, because open government moves forward on all its pillars.",
+            ReportText::Heatmap => "Stages per pillar",
+            ReportText::HeatLegend => "Each cell says what share of that stage's points was earned. A stage is reached when it meets the threshold and the earlier ones do too.",
+            ReportText::Pillar => "Pillar",
+            ReportText::Stage => "Stage reached",
+            ReportText::Index => "Index",
+            ReportText::CellReached => "reached",
+            ReportText::CellMet => "met, an earlier one is missing",
+            ReportText::CellMissing => "to meet",
+            ReportText::Radar => "Index per pillar",
+            ReportText::RadarText => "The index runs from 0 to the last stage. The further from the centre, the further along the pillar is.",
+            ReportText::Pillars => "Strengths and challenges per pillar",
+            ReportText::Strengths => "Strengths",
+            ReportText::StrengthsBeforeFirst => "What is already met at the first stage:",
+            ReportText::NoStrengths => "No criterion of this stage is fully met yet.",
+            ReportText::Challenges => "Challenges",
+            ReportText::TopReached => "This pillar reached the highest stage. The challenge is to keep what was achieved.",
+            ReportText::NotAssessed => "This pillar has no stage: everything asked was answered “not applicable”.",
+            ReportText::NotAssessedShort => "Not assessed",
+            ReportText::Recommendations => "Top recommendations",
+            ReportText::NoRecommendations => "The HAGA toolkit is made for the MEGA IP model, so it makes no recommendations for this model.",
+            ReportText::ConditionsFirst => "First, the enabling conditions",
+            ReportText::FirstPhase => "The plan's first phase",
+            ReportText::PlanSaved => "These are the pending steps of the plan the team saved.",
+            ReportText::PlanProposed => "The team has not saved a plan yet. These steps come from today's results and can be changed.",
+            ReportText::Owner => "Owner",
+            ReportText::Due => "Due",
+            ReportText::Conditions => "Enabling conditions still missing",
+            ReportText::ConditionsLead => "They are what the municipality needs for progress to last, such as a team in charge or a budget.",
+            ReportText::AllConditionsMet => "Every enabling condition is met.",
+            ReportText::Signatures => "Signatures",
+            ReportText::SignaturesLead => "By signing, the mayor's office and the team accept this diagnosis as the starting point of their open government plan.",
+            ReportText::Mayor => "Mayor",
+            ReportText::Official => "Official responsible for the assessment",
+            ReportText::SignName => "Name",
+            ReportText::SignHere => "Signature",
+            ReportText::SignDate => "Date",
+            ReportText::Annex => "Annex: every answer",
+            ReportText::Question => "Question",
+            ReportText::Answer => "Answer",
+            ReportText::Note => "Note",
+            ReportText::Evidence => "Evidence",
+            ReportText::Unanswered => "Not answered",
+            ReportText::Footer => "Made with MEGA IP. The data stayed on the device of whoever made this report.",
+            ReportText::Print => "Print or save as PDF",
+        }
+    }
+
+    fn report_overall(&self, name: &str, stage: Option<&str>, mean: &str, max: usize) -> String {
+        match stage {
+            Some(stage) => format!("{name} is at the {stage} stage, with a mean index of {mean} out of {max}."),
+            None => format!("{name} has not yet reached the first stage in all its pillars; its mean index is {mean} out of {max}."),
+        }
+    }
+
+    fn report_strengths_at(&self, stage: &str) -> String {
+        format!("What is already met at {stage}, the highest stage reached:")
+    }
+
+    fn report_next(&self, next: &str, points: &str, threshold: u32) -> String {
+        format!("To reach {next}, {points} more points are needed (the threshold is {threshold}%). This is what is missing:")
+    }
+
+    fn report_answer_now(&self, answer: &str) -> String {
+        format!("Current answer: {answer}")
+    }
+
+    fn phase(&self, p: Phase) -> &'static str {
+        match p {
+            Phase::Design => "1. Design",
+            Phase::CoDesign => "2. Co-design with citizens",
+            Phase::Implementation => "3. Support for implementation and follow-up",
+        }
+    }
+
     fn cli_help(&self, topic: CliHelp) -> String {
         match topic {
             CliHelp::Main => "megaip: checks MEGA IP models and results files, scores them, merges a workshop's
-responses and compares municipalities.
+responses, compares municipalities and writes diagnosis reports.
 
 Usage:
   megaip model check FILE                        check a model
@@ -500,6 +585,8 @@ Usage:
                                                  merge a workshop's responses
   megaip compare FILES_OR_FOLDERS… --csv OUT.csv [--answers ANSWERS.csv]
                                                  compare many municipalities in a spreadsheet
+  megaip report FILE… --html OUT [--model MODEL]…
+                                                 write the diagnosis report, ready to print
 
 Options of every command:
   --lang es|en   language of the messages (Spanish unless given)
@@ -523,6 +610,17 @@ Checks a results file against the bundled MEGA IP model and any models given wit
 Computes the scores of a results file again, without trusting the ones it carries. With
 --json it writes them as JSON, with the same fields as the results file. Exits with 0 when the
 file is valid, 1 when not."
+                .into(),
+            CliHelp::Report => "Usage: megaip report FILE… --html OUT [--model MODEL]… [--lang es|en]
+
+Writes the diagnosis report of a results file as an HTML page that opens and prints in any
+browser: cover, overall reading, stages per pillar, strengths and challenges, recommendations,
+the plan's first phase, conditions still missing, signatures and an annex with every answer.
+With one FILE, OUT is the HTML file; with several, OUT is a folder and each report is named
+after its file. Files that cannot be used are left out, with the reason.
+
+Exits with 0 when every report was written, 1 when a file could not be used, and 2 when the
+arguments are wrong."
                 .into(),
             CliHelp::Compare => "Usage: megaip compare FILES_OR_FOLDERS… --csv OUT.csv [--answers ANSWERS.csv]
                       [--model MODEL]… [--lang es|en]

@@ -1,8 +1,8 @@
 //! Las frases en español. Se trata de tú a quien lee, con lenguaje claro.
 
-use super::{decimal, id_list, lower_first, Catalog, CliHelp, TableHeading as Heading};
+use super::{decimal, id_list, lower_first, Catalog, CliHelp, ReportText, TableHeading as Heading};
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
-use crate::answers::plan::{PlanStep, Subject};
+use crate::answers::plan::{Phase, PlanStep, Subject};
 use crate::base::locale::Lang;
 use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
@@ -478,10 +478,95 @@ impl Catalog for Es {
         }
     }
 
+    fn report_text(&self, t: ReportText) -> &'static str {
+        match t {
+            ReportText::Title => "Diagnóstico de gobierno abierto",
+            ReportText::Untitled => "Autodiagnóstico sin nombre",
+            ReportText::Place => "Lugar",
+            ReportText::Date => "Fecha del autodiagnóstico",
+            ReportText::Model => "Modelo",
+            ReportText::TookPart => "Quién participó",
+            ReportText::NobodyListed => "El equipo no anotó a las personas que participaron.",
+            ReportText::Overall => "Lectura general",
+            ReportText::OverallHow => "La etapa general es la del pilar más bajo, porque el gobierno abierto avanza con todos sus pilares.",
+            ReportText::Heatmap => "Etapas por pilar",
+            ReportText::HeatLegend => "Cada casilla dice qué parte de los puntos de esa etapa se obtuvo. Una etapa se alcanza cuando llega al umbral y las anteriores también.",
+            ReportText::Pillar => "Pilar",
+            ReportText::Stage => "Etapa alcanzada",
+            ReportText::Index => "Índice",
+            ReportText::CellReached => "alcanzada",
+            ReportText::CellMet => "cumplida, falta una anterior",
+            ReportText::CellMissing => "por cumplir",
+            ReportText::Radar => "Índice por pilar",
+            ReportText::RadarText => "El índice va de 0 a la última etapa. Cuanto más lejos del centro, más avanzado está el pilar.",
+            ReportText::Pillars => "Fortalezas y desafíos por pilar",
+            ReportText::Strengths => "Fortalezas",
+            ReportText::StrengthsBeforeFirst => "Lo que ya se cumple en la primera etapa:",
+            ReportText::NoStrengths => "Todavía no hay criterios cumplidos del todo en esta etapa.",
+            ReportText::Challenges => "Desafíos",
+            ReportText::TopReached => "Este pilar llegó a la etapa más alta. El desafío es sostener lo logrado.",
+            ReportText::NotAssessed => "Este pilar no tiene etapa: todo lo preguntado se respondió «No aplica».",
+            ReportText::NotAssessedShort => "Sin evaluar",
+            ReportText::Recommendations => "Recomendaciones principales",
+            ReportText::NoRecommendations => "La caja de herramientas HAGA está hecha para el modelo MEGA IP, así que no recomienda para este modelo.",
+            ReportText::ConditionsFirst => "Primero, las condiciones habilitantes",
+            ReportText::FirstPhase => "Primera fase del plan",
+            ReportText::PlanSaved => "Estos son los pasos pendientes del plan que guardó el equipo.",
+            ReportText::PlanProposed => "El equipo aún no guardó un plan. Estos pasos salen de los resultados de hoy y se pueden ajustar.",
+            ReportText::Owner => "Responsable",
+            ReportText::Due => "Fecha",
+            ReportText::Conditions => "Condiciones habilitantes por cumplir",
+            ReportText::ConditionsLead => "Son lo que el municipio necesita para que los avances se sostengan, como un equipo a cargo o un presupuesto.",
+            ReportText::AllConditionsMet => "Todas las condiciones habilitantes se cumplen.",
+            ReportText::Signatures => "Firmas",
+            ReportText::SignaturesLead => "Con su firma, la alcaldía y el equipo reconocen este diagnóstico como punto de partida de su plan de gobierno abierto.",
+            ReportText::Mayor => "Alcalde o alcaldesa",
+            ReportText::Official => "Responsable del autodiagnóstico",
+            ReportText::SignName => "Nombre",
+            ReportText::SignHere => "Firma",
+            ReportText::SignDate => "Fecha",
+            ReportText::Annex => "Anexo: todas las respuestas",
+            ReportText::Question => "Pregunta",
+            ReportText::Answer => "Respuesta",
+            ReportText::Note => "Nota",
+            ReportText::Evidence => "Evidencia",
+            ReportText::Unanswered => "Sin responder",
+            ReportText::Footer => "Hecho con MEGA IP. Los datos se quedaron en el dispositivo de quien hizo este informe.",
+            ReportText::Print => "Imprimir o guardar en PDF",
+        }
+    }
+
+    fn report_overall(&self, name: &str, stage: Option<&str>, mean: &str, max: usize) -> String {
+        match stage {
+            Some(stage) => format!("{name} está en la etapa {stage}, con un índice promedio de {mean} sobre {max}."),
+            None => format!("{name} aún no alcanza la primera etapa en todos sus pilares; su índice promedio es {mean} sobre {max}."),
+        }
+    }
+
+    fn report_strengths_at(&self, stage: &str) -> String {
+        format!("Lo que ya se cumple en la etapa {stage}, la más alta alcanzada:")
+    }
+
+    fn report_next(&self, next: &str, points: &str, threshold: u32) -> String {
+        format!("Para llegar a la etapa {next} faltan {points} puntos (el umbral es {threshold} %). Esto es lo que falta:")
+    }
+
+    fn report_answer_now(&self, answer: &str) -> String {
+        format!("Respuesta actual: {answer}")
+    }
+
+    fn phase(&self, p: Phase) -> &'static str {
+        match p {
+            Phase::Design => "1. Diseño",
+            Phase::CoDesign => "2. Co-diseño con la ciudadanía",
+            Phase::Implementation => "3. Apoyo a la implementación y seguimiento",
+        }
+    }
+
     fn cli_help(&self, topic: CliHelp) -> String {
         match topic {
             CliHelp::Main => "megaip: revisa modelos y archivos de resultados de MEGA IP, calcula sus puntajes y
-combina las respuestas de un taller y compara municipios.
+combina las respuestas de un taller, compara municipios y escribe informes de diagnóstico.
 
 Uso:
   megaip model check ARCHIVO                      revisa un modelo
@@ -492,6 +577,8 @@ Uso:
                                                   combina las respuestas de un taller
   megaip compare ARCHIVOS_O_CARPETAS… --csv SALIDA.csv [--answers RESPUESTAS.csv]
                                                   compara muchos municipios en una hoja de cálculo
+  megaip report ARCHIVO… --html SALIDA [--model MODELO]…
+                                                  escribe el informe de diagnóstico para imprimir
 
 Opciones de todos los comandos:
   --lang es|en   idioma de los mensajes (español si no se indica)
@@ -515,6 +602,18 @@ Revisa un archivo de resultados con el modelo MEGA IP incluido y los modelos que
 Calcula de nuevo los puntajes de un archivo de resultados, sin fiarse de los que trae. Con
 --json los escribe en JSON, con los mismos campos que el archivo de resultados. Sale con 0 si
 el archivo es válido y con 1 si no."
+                .into(),
+            CliHelp::Report => "Uso: megaip report ARCHIVO… --html SALIDA [--model MODELO]… [--lang es|en]
+
+Escribe el informe de diagnóstico de un archivo de resultados como una página HTML que se abre e
+imprime en cualquier navegador: portada, lectura general, etapas por pilar, fortalezas y
+desafíos, recomendaciones, primera fase del plan, condiciones por cumplir, firmas y anexo con
+todas las respuestas. Con un ARCHIVO, SALIDA es el archivo HTML; con varios, SALIDA es una
+carpeta y cada informe lleva el nombre de su archivo. Los archivos que no se pueden usar se
+dejan fuera, y se dice por qué.
+
+Sale con 0 si pudo escribir todos los informes, con 1 si algún archivo no se pudo usar y con 2 si
+los argumentos están mal."
                 .into(),
             CliHelp::Compare => "Uso: megaip compare ARCHIVOS_O_CARPETAS… --csv SALIDA.csv [--answers RESPUESTAS.csv]
                       [--model MODELO]… [--lang es|en]

@@ -16,7 +16,7 @@ mod en;
 mod es;
 
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice};
-use crate::answers::plan::PlanStep;
+use crate::answers::plan::{Phase, PlanStep};
 use crate::base::locale::Lang;
 use crate::content::model::{Model, ModelError, Problem};
 use crate::content::places::PopulationBand;
@@ -67,6 +67,20 @@ pub trait Catalog {
 
     /// A heading of the advisor's spreadsheets.
     fn table_heading(&self, h: TableHeading) -> &'static str;
+
+    // The diagnosis report (`reports::diagnosis`).
+    /// A fixed word or sentence of the report.
+    fn report_text(&self, t: ReportText) -> &'static str;
+    /// The overall reading in one sentence; `stage` is `None` before the first stage.
+    fn report_overall(&self, name: &str, stage: Option<&str>, mean: &str, max: usize) -> String;
+    /// Before a pillar's strengths: what is met at the highest stage it reached.
+    fn report_strengths_at(&self, stage: &str) -> String;
+    /// Before a pillar's challenges: the points the next stage still needs.
+    fn report_next(&self, next: &str, points: &str, threshold: u32) -> String;
+    /// A missing question's current answer.
+    fn report_answer_now(&self, answer: &str) -> String;
+    /// The name of a phase of the plan.
+    fn phase(&self, p: Phase) -> &'static str;
 
     // The command line.
     fn cli_help(&self, topic: CliHelp) -> String;
@@ -170,6 +184,122 @@ impl TableHeading {
     ];
 }
 
+/// The fixed words of the diagnosis report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportText {
+    Title,
+    Untitled,
+    Place,
+    Date,
+    Model,
+    TookPart,
+    NobodyListed,
+    Overall,
+    OverallHow,
+    Heatmap,
+    HeatLegend,
+    Pillar,
+    Stage,
+    Index,
+    CellReached,
+    CellMet,
+    CellMissing,
+    Radar,
+    RadarText,
+    Pillars,
+    Strengths,
+    StrengthsBeforeFirst,
+    NoStrengths,
+    Challenges,
+    TopReached,
+    NotAssessed,
+    NotAssessedShort,
+    Recommendations,
+    NoRecommendations,
+    ConditionsFirst,
+    FirstPhase,
+    PlanSaved,
+    PlanProposed,
+    Owner,
+    Due,
+    Conditions,
+    ConditionsLead,
+    AllConditionsMet,
+    Signatures,
+    SignaturesLead,
+    Mayor,
+    Official,
+    SignName,
+    SignHere,
+    SignDate,
+    Annex,
+    Question,
+    Answer,
+    Note,
+    Evidence,
+    Unanswered,
+    Footer,
+    Print,
+}
+
+impl ReportText {
+    pub const ALL: [ReportText; 53] = [
+        ReportText::Title,
+        ReportText::Untitled,
+        ReportText::Place,
+        ReportText::Date,
+        ReportText::Model,
+        ReportText::TookPart,
+        ReportText::NobodyListed,
+        ReportText::Overall,
+        ReportText::OverallHow,
+        ReportText::Heatmap,
+        ReportText::HeatLegend,
+        ReportText::Pillar,
+        ReportText::Stage,
+        ReportText::Index,
+        ReportText::CellReached,
+        ReportText::CellMet,
+        ReportText::CellMissing,
+        ReportText::Radar,
+        ReportText::RadarText,
+        ReportText::Pillars,
+        ReportText::Strengths,
+        ReportText::StrengthsBeforeFirst,
+        ReportText::NoStrengths,
+        ReportText::Challenges,
+        ReportText::TopReached,
+        ReportText::NotAssessed,
+        ReportText::NotAssessedShort,
+        ReportText::Recommendations,
+        ReportText::NoRecommendations,
+        ReportText::ConditionsFirst,
+        ReportText::FirstPhase,
+        ReportText::PlanSaved,
+        ReportText::PlanProposed,
+        ReportText::Owner,
+        ReportText::Due,
+        ReportText::Conditions,
+        ReportText::ConditionsLead,
+        ReportText::AllConditionsMet,
+        ReportText::Signatures,
+        ReportText::SignaturesLead,
+        ReportText::Mayor,
+        ReportText::Official,
+        ReportText::SignName,
+        ReportText::SignHere,
+        ReportText::SignDate,
+        ReportText::Annex,
+        ReportText::Question,
+        ReportText::Answer,
+        ReportText::Note,
+        ReportText::Evidence,
+        ReportText::Unanswered,
+        ReportText::Footer,
+        ReportText::Print,
+    ];
+}
+
 /// Which help text of the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CliHelp {
@@ -179,16 +309,18 @@ pub enum CliHelp {
     ResultsScore,
     WorkshopMerge,
     Compare,
+    Report,
 }
 
 impl CliHelp {
-    pub const ALL: [CliHelp; 6] = [
+    pub const ALL: [CliHelp; 7] = [
         CliHelp::Main,
         CliHelp::ModelCheck,
         CliHelp::ResultsCheck,
         CliHelp::ResultsScore,
         CliHelp::WorkshopMerge,
         CliHelp::Compare,
+        CliHelp::Report,
     ];
 }
 

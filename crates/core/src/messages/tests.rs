@@ -123,6 +123,13 @@ fn every_message_exists_in_every_language() {
         out.extend(Initiative::ALL.iter().map(|i| c.initiative(*i).to_owned()));
         out.push(c.no_stage().into());
         out.extend(super::TableHeading::ALL.iter().map(|h| c.table_heading(*h).to_owned()));
+        out.extend(super::ReportText::ALL.iter().map(|t| c.report_text(*t).to_owned()));
+        out.push(c.report_overall("Yumbo", Some("Informar"), "1,2", 5));
+        out.push(c.report_overall("Yumbo", None, "0,2", 5));
+        out.push(c.report_strengths_at("Informar"));
+        out.push(c.report_next("Consultar", "2", 70));
+        out.push(c.report_answer_now("No"));
+        out.extend(crate::answers::plan::Phase::ALL.iter().map(|p| c.phase(*p).to_owned()));
         for e in [
             crate::exchange::backup::BackupError::TooLarge { bytes: 50_000_000 },
             crate::exchange::backup::BackupError::NotJson,
