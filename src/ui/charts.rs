@@ -29,7 +29,11 @@ pub fn percent(share: f64, lang: Lang) -> String {
 #[component]
 pub fn Radar(model: Arc<Model>, scores: Signal<Scores>, lang: Signal<Lang>) -> impl IntoView {
     let geometry = move || {
-        let names: Vec<String> = model.pillars().iter().map(|p| p.name.get(lang.get()).to_owned()).collect();
+        let names: Vec<String> = model
+            .pillars()
+            .iter()
+            .map(|p| p.name.get(lang.get()).to_owned())
+            .collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let values: Vec<f64> = scores.with(|s| s.pillars.iter().map(|p| p.index).collect());
         chart::radar(&names, &values, model.stages().len())
@@ -41,7 +45,13 @@ pub fn Radar(model: Arc<Model>, scores: Signal<Scores>, lang: Signal<Lang>) -> i
 #[component]
 pub fn RadarSvg(radar: chart::Radar) -> impl IntoView {
     let i18n = use_i18n();
-    let chart::Radar { rings, axes, shape, dots, labels } = radar;
+    let chart::Radar {
+        rings,
+        axes,
+        shape,
+        dots,
+        labels,
+    } = radar;
     view! {
         <svg class="radar" viewBox=chart::RADAR_VIEWBOX role="img" aria-labelledby="radar-title radar-desc">
             <title id="radar-title">{t!(i18n, results.radar_title)}</title>

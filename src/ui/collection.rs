@@ -3,7 +3,7 @@
 //! the device's own assessments and never edited. Each entry is the file's text as received,
 //! keyed by its assessment id: reading it again goes through the same import as any file.
 //!
-//! The platform API through `web-sys`, wrapped in three futures; every failure becomes a
+//! The platform API through `web-sys`, wrapped in four futures; every failure becomes a
 //! [`CollectionError`] the page can say in plain words.
 
 use wasm_bindgen::closure::Closure;
@@ -129,4 +129,18 @@ pub async fn remove(keys: &[String]) -> Result<(), CollectionError> {
     let result = committed(&tx).await;
     db.close();
     result
+}
+
+/// One file of the collection, if it is there.
+pub async fn get(key: &str) -> Result<Option<String>, CollectionError> {
+    let db = open().await?;
+    let (_tx, store) = store(&db, web_sys::IdbTransactionMode::Readonly)?;
+    let value = done(
+        &store
+            .get(&JsValue::from_str(key))
+            .map_err(|_| CollectionError::Failed)?,
+    )
+    .await?;
+    db.close();
+    Ok(value.as_string())
 }

@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/autodiagnostico/:id/:step") view=Walk />
                     <Route path=path!("/resultados") view=ResultsIndex />
                     <Route path=path!("/resultados/:id") view=Results />
+                    <Route path=path!("/resultados/:id/diagnostico") view=DiagnosisPage />
                     <Route path=path!("/plan/:id") view=PlanPage />
                     <Route path=path!("/herramientas") view=Tools />
                     <Route path=path!("/herramientas/:id") view=ToolDetail />
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/haga") view=Haga />
                     <Route path=path!("/haga/:id") view=MethodologyDetail />
                     <Route path=path!("/asesoria") view=Desk />
+                    <Route path=path!("/asesoria/:id") view=DeskDiagnosis />
                     <Route path=path!("/taller") view=WorkshopList />
                     <Route path=path!("/taller/guia") view=FacilitatorGuide />
                     <Route path=path!("/taller/:id") view=WorkshopConsole />

@@ -26,6 +26,16 @@ pub enum Command {
     },
     WorkshopMerge(Merge),
     Compare(Compare),
+    Report(Report),
+}
+
+/// `report`: results files and where to write their diagnosis reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub files: Vec<PathBuf>,
+    pub models: Vec<PathBuf>,
+    /// The HTML file for one results file; the folder for several.
+    pub html: PathBuf,
 }
 
 /// `compare`: results files and folders of them, and where to write the spreadsheets.
@@ -98,6 +108,7 @@ struct Parts {
     output: Option<PathBuf>,
     csv: Option<PathBuf>,
     answers: Option<PathBuf>,
+    html: Option<PathBuf>,
     words: Vec<OsString>,
 }
 
@@ -137,12 +148,22 @@ fn command(args: Vec<OsString>) -> Result<Command, Usage> {
                 Some(path) => parts.answers = Some(PathBuf::from(path)),
                 None => return Err(Usage("--answers".into())),
             },
+            Some("--html") => match args.next() {
+                Some(path) => parts.html = Some(PathBuf::from(path)),
+                None => return Err(Usage("--html".into())),
+            },
             Some(flag) if flag.starts_with('-') && flag.len() > 1 => return Err(Usage(flag.into())),
             _ => parts.words.push(arg),
         }
     }
     if parts.words.first().is_some_and(|w| w == "compare") {
         return compare(parts);
+    }
+    if parts.words.first().is_some_and(|w| w == "report") {
+        return report(parts);
+    }
+    if parts.html.is_some() {
+        return Err(Usage("--html".into()));
     }
     if parts.csv.is_some() {
         return Err(Usage("--csv".into()));
@@ -216,7 +237,7 @@ fn command(args: Vec<OsString>) -> Result<Command, Usage> {
             score: topic == CliHelp::ResultsScore,
             json: parts.json,
         }),
-        CliHelp::Main | CliHelp::WorkshopMerge | CliHelp::Compare => Err(Usage(named())),
+        CliHelp::Main | CliHelp::WorkshopMerge | CliHelp::Compare | CliHelp::Report => Err(Usage(named())),
     }
 }
 
@@ -230,6 +251,7 @@ fn compare(parts: Parts) -> Result<Command, Usage> {
         (parts.json, "--json"),
         (parts.threshold.is_some(), "--threshold"),
         (parts.output.is_some(), "-o"),
+        (parts.html.is_some(), "--html"),
     ] {
         if given {
             return Err(Usage(flag.into()));
@@ -246,6 +268,36 @@ fn compare(parts: Parts) -> Result<Command, Usage> {
         models: parts.models,
         csv,
         answers: parts.answers,
+    }))
+}
+
+/// `report FILE… --html OUT [--model MODEL]…`.
+fn report(parts: Parts) -> Result<Command, Usage> {
+    let files: Vec<PathBuf> = parts.words.into_iter().skip(1).map(PathBuf::from).collect();
+    if parts.help {
+        return Ok(Command::Help(CliHelp::Report));
+    }
+    for (given, flag) in [
+        (parts.json, "--json"),
+        (parts.threshold.is_some(), "--threshold"),
+        (parts.output.is_some(), "-o"),
+        (parts.csv.is_some(), "--csv"),
+        (parts.answers.is_some(), "--answers"),
+    ] {
+        if given {
+            return Err(Usage(flag.into()));
+        }
+    }
+    let Some(html) = parts.html else {
+        return Err(Usage("--html".into()));
+    };
+    if files.is_empty() {
+        return Err(Usage("report".into()));
+    }
+    Ok(Command::Report(Report {
+        files,
+        models: parts.models,
+        html,
     }))
 }
 
@@ -283,6 +335,24 @@ mod tests {
         assert_eq!(run("compare a.json --csv o.csv --json").command, usage("--json"));
         assert_eq!(run("results check a.json --csv o.csv").command, usage("--csv"));
         assert_eq!(run("results check a.json --answers o.csv").command, usage("--answers"));
+    }
+
+    #[test]
+    fn report_takes_files_and_needs_an_html_output() {
+        assert_eq!(
+            run("report a.json b.json --html informes --model m.json").command,
+            Ok(Command::Report(Report {
+                files: vec!["a.json".into(), "b.json".into()],
+                models: vec!["m.json".into()],
+                html: "informes".into(),
+            }))
+        );
+        assert_eq!(run("report --help").command, Ok(Command::Help(CliHelp::Report)));
+        assert_eq!(run("report a.json").command, usage("--html"));
+        assert_eq!(run("report --html o.html").command, usage("report"));
+        assert_eq!(run("report a.json --html o.html --csv x.csv").command, usage("--csv"));
+        assert_eq!(run("results check a.json --html o.html").command, usage("--html"));
+        assert_eq!(run("compare a.json --csv o.csv --html o.html").command, usage("--html"));
     }
 
     #[test]

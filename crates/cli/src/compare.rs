@@ -5,13 +5,13 @@
 //!
 //! All the files must be of one model: the first file used sets it.
 
-use super::{models, read, shown, unreadable, Failed};
+use super::{load_results, models, shown, unreadable, write, Failed};
 use crate::args::Compare;
 use megaip_core::analysis::compare::{latest, row, Row};
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::content::model::Model;
 use megaip_core::content::toolkit::Haga;
-use megaip_core::exchange::results::{import, ImportError, MAX_RESULTS_BYTES};
+use megaip_core::exchange::results::ImportError;
 use megaip_core::messages::Catalog;
 use megaip_core::reports::table::{answers_csv, assessments_csv};
 use std::path::{Path, PathBuf};
@@ -139,24 +139,7 @@ fn load_all<'p>(paths: &'p [PathBuf], models: &[&Model], haga: Option<&Haga>) ->
 }
 
 fn load(path: &Path, models: &[&Model], haga: Option<&Haga>) -> Loaded {
-    let text = read(
-        path,
-        MAX_RESULTS_BYTES,
-        |bytes| ImportError::TooLarge { bytes },
-        ImportError::NotJson,
-    )?;
-    let a = import(&text, models, haga).map_err(Failed::Invalid)?.assessment;
-    // `import` succeeds only with one of `models`.
-    let Some(model) = models.iter().find(|m| m.is(a.model())) else {
-        return Err(Failed::Invalid(ImportError::UnknownModel {
-            id: a.model().id.clone(),
-            version: a.model().version.clone(),
-        }));
-    };
+    let (a, model) = load_results(path, models, haga)?;
     let r = row(model, &a);
     Ok((a, r))
-}
-
-fn write(c: &dyn Catalog, path: &Path, text: &str) -> Result<(), Vec<String>> {
-    std::fs::write(path, text).map_err(|e| vec![c.cli_cannot_write(&shown(path), &e.to_string())])
 }

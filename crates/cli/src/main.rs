@@ -4,9 +4,9 @@
 //! file is valid (exit 0), to stderr when it is not or cannot be read (exit 1) or when the
 //! arguments are wrong (exit 2). Arguments are read in [`args`]; `workshop merge`, which reads
 //! many files and leaves out the bad ones, is [`merge`]; `compare`, which does the same for an
-//! advisor's spreadsheets, is [`compare`]. Every sentence printed comes
-//! from the core's message catalog, in the language `--lang` chose; nothing here panics on what
-//! a user or a file gives it.
+//! advisor's spreadsheets, is [`compare`]; `report`, the diagnosis reports, is [`report`]. Every
+//! sentence printed comes from the core's message catalog, in the language `--lang` chose;
+//! nothing here panics on what a user or a file gives it.
 
 // Nothing here may panic on what a user or a file gives it.
 #![cfg_attr(
@@ -26,9 +26,11 @@
 mod args;
 mod compare;
 mod merge;
+mod report;
 
 use args::{Command, Invocation, Usage};
 use megaip_core::analysis::scoring::score;
+use megaip_core::answers::assessment::Assessment;
 use megaip_core::content::model::{Model, ModelError, MAX_MODEL_BYTES};
 use megaip_core::content::toolkit::Haga;
 use megaip_core::exchange::results::{import, ImportError, MAX_RESULTS_BYTES};
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
             print(io::stderr(), &compared.stderr);
             compared.stdout
         }),
+        Ok(Command::Report(x)) => report::run(c, &x),
     };
     match outcome {
         Ok(lines) => {
@@ -114,6 +117,11 @@ fn read<E>(path: &Path, max: usize, too_large: fn(usize) -> E, not_json: E) -> R
         return Err(refuse(bytes.len() as u64));
     }
     String::from_utf8(bytes).map_err(|_| Failed::Invalid(not_json))
+}
+
+/// Writes a file the command produces, or says why it could not.
+fn write(c: &dyn Catalog, path: &Path, text: &str) -> Result<(), Vec<String>> {
+    std::fs::write(path, text).map_err(|e| vec![c.cli_cannot_write(&shown(path), &e.to_string())])
 }
 
 fn shown(path: &Path) -> String {
@@ -174,6 +182,29 @@ fn models(c: &dyn Catalog, paths: &[PathBuf]) -> Result<(Model, Vec<Model>), Vec
     Ok((bundled, loaded))
 }
 
+/// A results file read, checked and imported, with the model among `models` it was made with.
+fn load_results<'m>(
+    path: &Path,
+    models: &[&'m Model],
+    haga: Option<&Haga>,
+) -> Result<(Assessment, &'m Model), Failed<ImportError>> {
+    let text = read(
+        path,
+        MAX_RESULTS_BYTES,
+        |bytes| ImportError::TooLarge { bytes },
+        ImportError::NotJson,
+    )?;
+    let a = import(&text, models, haga).map_err(Failed::Invalid)?.assessment;
+    // `import` succeeds only with one of `models`; this is its own error, for safety.
+    match models.iter().copied().find(|m| m.is(a.model())) {
+        Some(model) => Ok((a, model)),
+        None => Err(Failed::Invalid(ImportError::UnknownModel {
+            id: a.model().id.clone(),
+            version: a.model().version.clone(),
+        })),
+    }
+}
+
 /// `results check`, and `results score` (as JSON when `json`).
 fn results(c: &dyn Catalog, path: &Path, model_paths: &[PathBuf], json: bool) -> Outcome {
     let (bundled, loaded) = models(c, model_paths)?;
@@ -181,25 +212,10 @@ fn results(c: &dyn Catalog, path: &Path, model_paths: &[PathBuf], json: bool) ->
     let haga = Haga::bundled().ok();
     let models: Vec<&Model> = std::iter::once(&bundled).chain(&loaded).collect();
 
-    let invalid = |e: ImportError| vec![c.cli_invalid(&shown(path)), c.import_error(&e)];
-    let text = match read(
-        path,
-        MAX_RESULTS_BYTES,
-        |bytes| ImportError::TooLarge { bytes },
-        ImportError::NotJson,
-    ) {
-        Ok(text) => text,
+    let (assessment, model) = match load_results(path, &models, haga.as_ref()) {
+        Ok(found) => found,
         Err(Failed::Unreadable(e)) => return Err(unreadable(c, path, &e)),
-        Err(Failed::Invalid(e)) => return Err(invalid(e)),
-    };
-    let assessment = import(&text, &models, haga.as_ref()).map_err(invalid)?.assessment;
-    let reference = assessment.model();
-    let Some(model) = models.iter().find(|m| m.is(reference)) else {
-        // `import` only succeeds with one of these models; this is its own error, for safety.
-        return Err(invalid(ImportError::UnknownModel {
-            id: reference.id.clone(),
-            version: reference.version.clone(),
-        }));
+        Err(Failed::Invalid(e)) => return Err(vec![c.cli_invalid(&shown(path)), c.import_error(&e)]),
     };
     let scores = score(model, &assessment);
     if json {

@@ -3,40 +3,6 @@
 
 mod common;
 use common::*;
-use std::path::PathBuf;
-
-/// A fresh folder under the temporary directory, removed when dropped.
-struct Folder(PathBuf);
-
-impl Folder {
-    fn new(name: &str) -> Folder {
-        let path = std::env::temp_dir().join(format!("megaip-compare-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(path.join("2026")).unwrap();
-        Folder(path)
-    }
-    fn put(&self, name: &str, text: &str) {
-        std::fs::write(self.0.join(name), text).unwrap();
-    }
-    fn join(&self, name: &str) -> String {
-        self.0.join(name).to_string_lossy().into_owned()
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// The v3 fixture moved to another municipality and date.
-fn results_of(municipality: &str, date: &str) -> String {
-    let mut file: serde_json::Value = serde_json::from_str(&read("tests/fixtures/results/results-v3.json")).unwrap();
-    file["assessment"]["profile"]["municipality"] = municipality.into();
-    file["assessment"]["profile"]["date"] = date.into();
-    file["assessment"]["id"] = format!("a-{}-{date}", municipality.to_lowercase()).into();
-    file.to_string()
-}
 
 #[test]
 fn a_folder_of_files_becomes_two_spreadsheets_and_bad_files_are_named() {

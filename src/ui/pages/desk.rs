@@ -14,6 +14,7 @@ use crate::ui::files::{download, picked_files, read_texts};
 use crate::ui::i18n::*;
 use crate::ui::state::{use_lang, use_state, AppState};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use megaip_core::analysis::compare::{latest, place_key, row, Row};
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::base::text::fold;
@@ -25,13 +26,14 @@ use std::sync::Arc;
 
 /// One file of the collection, read.
 #[derive(Clone)]
-struct Entry {
-    assessment: Assessment,
-    model: Arc<Model>,
+pub(crate) struct Entry {
+    pub(crate) assessment: Assessment,
+    pub(crate) model: Arc<Model>,
     row: Row,
 }
 
-fn read_entry(state: &AppState, text: &str) -> Result<Entry, megaip_core::exchange::results::ImportError> {
+/// A file's text read as an entry, through the same import as any results file.
+pub(crate) fn read_entry(state: &AppState, text: &str) -> Result<Entry, megaip_core::exchange::results::ImportError> {
     let models = state.models.get_untracked();
     let refs: Vec<&Model> = models.iter().map(|m| m.as_ref()).collect();
     let assessment = import(text, &refs, Some(&state.haga()))?.assessment;
@@ -353,6 +355,7 @@ pub fn Desk() -> impl IntoView {
                                                 </label>
                                             </span>
                                             <br /><span class="muted">{r.profile.region.clone()}</span>
+                                            <br /><A href=format!("/asesoria/{}", r.assessment) attr:class="desk-report">{t!(i18n, desk.open_report)}</A>
                                             {(dates > 1).then(|| view! {
                                                 <br /><button type="button" class="link-button" on:click=move |_| history.set(Some(place.clone()))>
                                                     {t_string!(i18n, desk.history_open, n = dates).to_string()}

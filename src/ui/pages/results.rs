@@ -118,6 +118,7 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
         <div class="actions no-print">
             <button type="button" class="button button-primary" on:click=export>{t!(i18n, results.export)}</button>
             <A href=move || format!("/autodiagnostico/{}", id.get_value()) attr:class="button">{t!(i18n, results.edit)}</A>
+            <A href=move || format!("/resultados/{}/diagnostico", id.get_value()) attr:class="button" attr:id="results-diagnosis">{t!(i18n, results.diagnosis)}</A>
             <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results.print)}</button>
         </div>
         <div role="status" aria-live="polite">

@@ -67,3 +67,36 @@ impl Drop for Temp {
         let _ = std::fs::remove_file(&self.0);
     }
 }
+
+/// A fresh folder under the temporary directory, removed when dropped.
+pub struct Folder(pub PathBuf);
+
+impl Folder {
+    pub fn new(name: &str) -> Folder {
+        let path = std::env::temp_dir().join(format!("megaip-folder-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(path.join("2026")).unwrap();
+        Folder(path)
+    }
+    pub fn put(&self, name: &str, text: &str) {
+        std::fs::write(self.0.join(name), text).unwrap();
+    }
+    pub fn join(&self, name: &str) -> String {
+        self.0.join(name).to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The v3 fixture moved to another municipality and date.
+pub fn results_of(municipality: &str, date: &str) -> String {
+    let mut file: serde_json::Value = serde_json::from_str(&read("tests/fixtures/results/results-v3.json")).unwrap();
+    file["assessment"]["profile"]["municipality"] = municipality.into();
+    file["assessment"]["profile"]["date"] = date.into();
+    file["assessment"]["id"] = format!("a-{}-{date}", municipality.to_lowercase()).into();
+    file.to_string()
+}

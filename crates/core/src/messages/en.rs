@@ -547,7 +547,9 @@ impl Catalog for En {
     fn report_overall(&self, name: &str, stage: Option<&str>, mean: &str, max: usize) -> String {
         match stage {
             Some(stage) => format!("{name} is at the {stage} stage, with a mean index of {mean} out of {max}."),
-            None => format!("{name} has not yet reached the first stage in all its pillars; its mean index is {mean} out of {max}."),
+            None => format!(
+                "{name} has not yet reached the first stage in all its pillars; its mean index is {mean} out of {max}."
+            ),
         }
     }
 
@@ -820,6 +822,10 @@ are wrong."
             n => format!("{n} municipalities"),
         };
         format!("{files} of {places}, in {path}.")
+    }
+
+    fn cli_report_written(&self, file: &str, out: &str) -> String {
+        format!("{file}: diagnosis report written to {out}")
     }
 
     fn cli_workshop_not_checked(&self, path: &str) -> String {

@@ -548,7 +548,9 @@ impl Catalog for Es {
     }
 
     fn report_next(&self, next: &str, points: &str, threshold: u32) -> String {
-        format!("Para llegar a la etapa {next} faltan {points} puntos (el umbral es {threshold} %). Esto es lo que falta:")
+        format!(
+            "Para llegar a la etapa {next} faltan {points} puntos (el umbral es {threshold} %). Esto es lo que falta:"
+        )
     }
 
     fn report_answer_now(&self, answer: &str) -> String {
@@ -813,6 +815,10 @@ argumentos están mal."
             n => format!("{n} municipios"),
         };
         format!("{files} de {places}, en {path}.")
+    }
+
+    fn cli_report_written(&self, file: &str, out: &str) -> String {
+        format!("{file}: informe de diagnóstico escrito en {out}")
     }
 
     fn cli_workshop_not_checked(&self, path: &str) -> String {

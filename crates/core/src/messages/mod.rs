@@ -127,6 +127,8 @@ pub trait Catalog {
     fn cli_compare_nothing(&self) -> &'static str;
     /// `files` assessments of `municipalities` places written to `path`.
     fn cli_compare_written(&self, files: usize, municipalities: usize, path: &str) -> String;
+    /// `megaip report` wrote the diagnosis report of `file` to `out`.
+    fn cli_report_written(&self, file: &str, out: &str) -> String;
     /// The workshop file written does not read back as the workshop it was written from.
     fn cli_workshop_not_checked(&self, path: &str) -> String;
     fn cli_workshop_saved(&self, path: &str) -> String;

@@ -187,6 +187,7 @@ fn every_message_exists_in_every_language() {
         out.push(c.cli_compare_written(1, 1, "f"));
         out.push(c.cli_compare_written(40, 12, "f"));
         out.push(c.cli_cannot_write("f", "w"));
+        out.push(c.cli_report_written("f", "o"));
         out.push(c.cli_workshop_not_checked("f"));
         out.push(c.cli_workshop_saved("f"));
         out

@@ -46,7 +46,10 @@ fn xy((x, y): (f64, f64)) -> (String, String) {
 }
 
 fn polygon(points: impl Iterator<Item = (f64, f64)>) -> String {
-    points.map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
+    points
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The radar of `values` (one per label, each from 0 to `levels`). `None` for fewer than three
@@ -63,7 +66,11 @@ pub fn radar(labels: &[&str], values: &[f64], levels: usize) -> Option<Radar> {
         .collect();
     let axes = (0..n).map(|i| xy(point(i, n, RADIUS))).collect();
     let shape = polygon(values.iter().enumerate().map(|(i, v)| point(i, n, scale(*v))));
-    let dots = values.iter().enumerate().map(|(i, v)| xy(point(i, n, scale(*v)))).collect();
+    let dots = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| xy(point(i, n, scale(*v))))
+        .collect();
     let labels = labels
         .iter()
         .enumerate()

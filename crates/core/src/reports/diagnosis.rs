@@ -188,8 +188,16 @@ pub fn diagnosis(model: &Model, haga: Option<&Haga>, a: &Assessment, c: &dyn Cat
 
 fn pillar_part(model: &Model, a: &Assessment, s: &Scores, ps: &PillarScore, c: &dyn Catalog) -> PillarPart {
     let lang = model.content_lang(c.lang());
-    let name = model.pillar(&ps.pillar).map(|p| p.name.get(lang).to_owned()).unwrap_or_default();
-    let stage_of = |i: usize| model.stage_at(i).map(|st| st.name.get(lang).to_owned()).unwrap_or_default();
+    let name = model
+        .pillar(&ps.pillar)
+        .map(|p| p.name.get(lang).to_owned())
+        .unwrap_or_default();
+    let stage_of = |i: usize| {
+        model
+            .stage_at(i)
+            .map(|st| st.name.get(lang).to_owned())
+            .unwrap_or_default()
+    };
     let cells = ps
         .stages
         .iter()
@@ -239,7 +247,9 @@ fn pillar_part(model: &Model, a: &Assessment, s: &Scores, ps: &PillarScore, c: &
                         code: id.to_string(),
                         question: cr.text.get(lang).to_owned(),
                         answer: c.report_answer_now(answer),
-                        advice: chosen.and_then(|v| model.feedback(cr, v)).map(|t| t.get(lang).to_owned()),
+                        advice: chosen
+                            .and_then(|v| model.feedback(cr, v))
+                            .map(|t| t.get(lang).to_owned()),
                     })
                 })
                 .collect();
@@ -278,7 +288,10 @@ fn advice(model: &Model, haga: &Haga, r: &Recommendations, c: &dyn Catalog) -> V
                 .conditions
                 .iter()
                 .map(|ca| {
-                    let name = model.condition(&ca.condition).map(|x| x.name.get(lang)).unwrap_or_default();
+                    let name = model
+                        .condition(&ca.condition)
+                        .map(|x| x.name.get(lang))
+                        .unwrap_or_default();
                     (name.to_owned(), c.condition_reason(ca, model, haga))
                 })
                 .collect(),
@@ -294,7 +307,10 @@ fn advice(model: &Model, haga: &Haga, r: &Recommendations, c: &dyn Catalog) -> V
             Some((e.title.get(lang).to_owned(), c.pick_reason(p, pick, model, haga)))
         });
         out.push(Advice {
-            heading: model.pillar(&p.pillar).map(|x| x.name.get(lang).to_owned()).unwrap_or_default(),
+            heading: model
+                .pillar(&p.pillar)
+                .map(|x| x.name.get(lang).to_owned())
+                .unwrap_or_default(),
             headline: c.pillar_headline(p, model),
             picks: tools.chain(cases).collect(),
         });
@@ -319,7 +335,9 @@ fn first_phase(
         ),
     };
     let Plan { steps, .. } = plan;
-    let phase = Phase::ALL.into_iter().find(|ph| steps.iter().any(|s| s.phase == *ph && !s.achieved))?;
+    let phase = Phase::ALL
+        .into_iter()
+        .find(|ph| steps.iter().any(|s| s.phase == *ph && !s.achieved))?;
     Some(FirstPhase {
         name: c.phase(phase).to_owned(),
         lead,

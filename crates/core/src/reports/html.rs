@@ -25,41 +25,41 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The styles of the standalone report: the app's print colours, A4 or Letter as the printer
+/// The styles of the standalone report: the app's colours (`assets/app.css`), A4 or Letter as the printer
 /// chooses, and the signature block kept whole on one page.
 const STYLE: &str = "
 @page { margin: 16mm 14mm; }
 * { box-sizing: border-box; }
-body { font: 11pt/1.45 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 52rem; padding: 1.5rem; }
+body { font: 11pt/1.45 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #1c2733; margin: 0 auto; max-width: 52rem; padding: 1.5rem; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; } h2 { font-size: 1.3rem; margin: 1.6rem 0 .5rem; }
 h3 { font-size: 1.1rem; margin: 1rem 0 .35rem; } h4 { font-size: 1rem; margin: .6rem 0 .2rem; }
-.cover { border-bottom: 3px solid #0b5c8a; padding-bottom: 1rem; }
-.kicker { color: #0b5c8a; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; margin: 0; }
+.cover { border-bottom: 3px solid #0b5f5a; padding-bottom: 1rem; }
+.kicker { color: #0b5f5a; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; margin: 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .8rem 0; }
 dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-.overall { font-size: 1.2rem; font-weight: 600; background: #eef5fa; border-left: 5px solid #0b5c8a; padding: .7rem 1rem; }
-.muted { color: #4a5561; }
+.overall { font-size: 1.2rem; font-weight: 600; background: #e3f0ee; border-left: 5px solid #0b5f5a; padding: .7rem 1rem; }
+.muted { color: #4a5866; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { border: 1px solid #c8d0d8; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 thead th { background: #f1f4f7; }
 .heat { text-align: center; font-size: .9rem; } .heat .state { display: block; font-size: .75rem; }
-.heat-reached { background: #0b7a4b; color: #fff; } .heat-met { background: #8fd1ad; }
-.heat-mid { background: #f6d77a; } .heat-low { background: #fbecc0; } .heat-none { background: #f3f4f6; }
+.heat-reached { background: #0b5f5a; color: #fff; } .heat-met { background: #fff1d6; outline: 2px dashed #c77700; outline-offset: -4px; }
+.heat-mid { background: #b5dad5; } .heat-low { background: #e3f0ee; } .heat-none { background: #f1f3f2; }
 .radar { display: block; max-width: 30rem; margin: 0 auto; }
 .radar .ring { fill: none; stroke: #c8d0d8; } .radar .axis { stroke: #c8d0d8; }
-.radar .shape { fill: rgba(11, 92, 138, .25); stroke: #0b5c8a; stroke-width: 2; } .radar .dot { fill: #0b5c8a; }
-.radar text { font-size: 12px; fill: #1b1f24; }
+.radar .shape { fill: rgba(11, 95, 90, .25); stroke: #0b5f5a; stroke-width: 2; } .radar .dot { fill: #0b5f5a; }
+.radar text { font-size: 12px; fill: #1c2733; }
 .pillar { break-inside: avoid-page; border-top: 1px solid #c8d0d8; }
-.code { font-family: ui-monospace, Consolas, monospace; font-size: .85em; color: #4a5561; }
-.advice-why { display: block; color: #4a5561; font-size: .92em; }
+.code { font-family: ui-monospace, Consolas, monospace; font-size: .85em; color: #4a5866; }
+.advice-why { display: block; color: #4a5866; font-size: .92em; }
 .signature { break-inside: avoid; page-break-inside: avoid; margin-top: 2rem; }
 .signature h2 { break-after: avoid; }
 .signers { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin-top: 1.2rem; }
-.signer p { margin: 0 0 1.6rem; border-bottom: 1px solid #1b1f24; padding-bottom: .15rem; }
+.signer p { margin: 0 0 1.6rem; border-bottom: 1px solid #1c2733; padding-bottom: .15rem; }
 .signer p.role { border: 0; font-weight: 700; margin-bottom: .8rem; }
 .annex { break-before: page; } .annex td, .annex th { font-size: .85rem; }
 .note { white-space: pre-wrap; overflow-wrap: anywhere; } .evidence { overflow-wrap: anywhere; }
-footer { margin-top: 2rem; font-size: .85rem; color: #4a5561; }
+footer { margin-top: 2rem; font-size: .85rem; color: #4a5866; }
 @media print { body { padding: 0; max-width: none; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } a { color: inherit; } }
 ";
 
@@ -76,9 +76,9 @@ pub fn diagnosis_html(d: &Diagnosis, c: &dyn Catalog) -> String {
         escape(&title)
     );
     cover(&mut h, d, c);
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section><h2>{}</h2><p class=\"overall\">{}</p><p class=\"muted\">{}</p></section>\n",
+        "<section><h2>{}</h2><p class=\"overall\">{}</p><p class=\"muted\">{}</p></section>",
         t(T::Overall),
         escape(&d.overall),
         t(T::OverallHow)
@@ -139,7 +139,12 @@ fn heatmap(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
     for s in &d.stages {
         let _ = write!(h, "<th scope=\"col\">{}</th>", escape(s));
     }
-    let _ = write!(h, "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>", t(T::Stage), t(T::Index));
+    let _ = write!(
+        h,
+        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        t(T::Stage),
+        t(T::Index)
+    );
     for p in &d.pillars {
         let _ = write!(h, "<tr><th scope=\"row\">{}</th>", escape(&p.name));
         for cell in &p.cells {
@@ -153,7 +158,11 @@ fn heatmap(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
         }
         let _ = write!(h, "<td>{}</td><td>{}</td></tr>", escape(&p.stage), escape(&p.index));
     }
-    let _ = write!(h, "</tbody></table><p class=\"muted\">{}</p></section>\n", t(T::HeatLegend));
+    let _ = writeln!(
+        h,
+        "</tbody></table><p class=\"muted\">{}</p></section>",
+        t(T::HeatLegend)
+    );
 }
 
 fn radar(h: &mut String, r: &Radar, c: &dyn Catalog) {
@@ -246,7 +255,12 @@ fn advice(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
         if !a.picks.is_empty() {
             h.push_str("<ul>");
             for (name, why) in &a.picks {
-                let _ = write!(h, "<li><strong>{}</strong><span class=\"advice-why\">{}</span></li>", escape(name), escape(why));
+                let _ = write!(
+                    h,
+                    "<li><strong>{}</strong><span class=\"advice-why\">{}</span></li>",
+                    escape(name),
+                    escape(why)
+                );
             }
             h.push_str("</ul>");
         }
@@ -275,7 +289,12 @@ fn advice(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
 
 fn conditions(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
     let t = |x: T| escape(c.report_text(x));
-    let _ = write!(h, "<section><h2>{}</h2><p>{}</p>", t(T::Conditions), t(T::ConditionsLead));
+    let _ = write!(
+        h,
+        "<section><h2>{}</h2><p>{}</p>",
+        t(T::Conditions),
+        t(T::ConditionsLead)
+    );
     if d.conditions.is_empty() {
         let _ = write!(h, "<p>{}</p>", t(T::AllConditionsMet));
     } else {

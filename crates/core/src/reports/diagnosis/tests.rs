@@ -40,20 +40,24 @@ fn an_empty_assessment_has_no_stage_and_every_first_criterion_to_meet() {
     assert_eq!(d.municipality, "Yumbo");
     assert_eq!(d.place, "Yumbo, Valle del Cauca · Colombia");
     assert_eq!(d.people, ["Ana Pérez — Secretaria de Planeación"]);
-    assert!(d.overall.starts_with("Yumbo aún no alcanza la primera etapa"), "{}", d.overall);
+    assert!(
+        d.overall.starts_with("Yumbo aún no alcanza la primera etapa"),
+        "{}",
+        d.overall
+    );
     assert_eq!(d.stages.len(), 5);
     assert_eq!(d.pillars.len(), 4);
     for p in &d.pillars {
         assert!(p.strengths.is_empty());
         assert_eq!(p.cells.len(), 5);
         assert!(p.cells.iter().all(|c| c.class == "heat heat-none"));
-        let first: Vec<&str> = model
-            .criteria_at(&p.id, "informar")
-            .map(|c| c.id.as_str())
-            .collect();
+        let first: Vec<&str> = model.criteria_at(&p.id, "informar").map(|c| c.id.as_str()).collect();
         let codes: Vec<&str> = p.challenges.iter().map(|c| c.code.as_str()).collect();
         assert_eq!(codes, first, "{}", p.id);
-        assert!(p.challenges.iter().all(|c| c.answer == "Respuesta actual: Sin responder"));
+        assert!(p
+            .challenges
+            .iter()
+            .all(|c| c.answer == "Respuesta actual: Sin responder"));
         assert!(p.challenges_lead.starts_with("Para llegar a la etapa Informar faltan"));
     }
     // Every condition is missing, so the first phase is Design, proposed from today.
@@ -63,7 +67,10 @@ fn an_empty_assessment_has_no_stage_and_every_first_criterion_to_meet() {
     assert_eq!(phase.lead, catalog(Lang::Es).report_text(T::PlanProposed));
     assert_eq!(phase.steps.len(), model.conditions().len());
     assert!(d.radar.is_some());
-    assert_eq!(d.annex.len(), model.criteria().iter().filter(|c| c.when.is_none()).count());
+    assert_eq!(
+        d.annex.len(),
+        model.criteria().iter().filter(|c| c.when.is_none()).count()
+    );
 }
 
 #[test]
@@ -81,8 +88,14 @@ fn strengths_are_what_is_met_at_the_highest_stage_and_challenges_the_next() {
     let t = &d.pillars[0];
     assert_eq!(t.stage, "Informar");
     assert_eq!(t.cells[0].class, "heat heat-reached");
-    assert_eq!(t.strengths_lead, "Lo que ya se cumple en la etapa Informar, la más alta alcanzada:");
-    assert_eq!(t.strengths.len(), model.criteria_at("transparencia", "informar").count());
+    assert_eq!(
+        t.strengths_lead,
+        "Lo que ya se cumple en la etapa Informar, la más alta alcanzada:"
+    );
+    assert_eq!(
+        t.strengths.len(),
+        model.criteria_at("transparencia", "informar").count()
+    );
     assert!(t.strengths[0].starts_with("T-INF-1: "));
     // The next stage lists what is not fully met, with the current answer.
     assert!(t.challenges_lead.starts_with("Para llegar a la etapa Consultar faltan"));
@@ -107,14 +120,21 @@ fn everything_met_has_no_challenges_and_no_missing_condition() {
         set_condition(&mut a, &id, Some("yes"));
     }
     let d = es(&model, &a);
-    assert!(d.overall.starts_with("Yumbo está en la etapa Empoderar"), "{}", d.overall);
+    assert!(
+        d.overall.starts_with("Yumbo está en la etapa Empoderar"),
+        "{}",
+        d.overall
+    );
     for p in &d.pillars {
         assert_eq!(p.challenges_lead, catalog(Lang::Es).report_text(T::TopReached));
         assert!(p.challenges.is_empty());
         assert!(!p.strengths.is_empty());
     }
     assert!(d.conditions.is_empty());
-    assert!(d.advice.iter().all(|x| x.heading != catalog(Lang::Es).report_text(T::ConditionsFirst)));
+    assert!(d
+        .advice
+        .iter()
+        .all(|x| x.heading != catalog(Lang::Es).report_text(T::ConditionsFirst)));
 }
 
 #[test]
@@ -154,7 +174,11 @@ fn english_is_worded_in_english() {
     answer_cell(&model, &mut a, "transparencia", "informar", &["yes"]);
     let d = diagnosis(&model, Some(&haga()), &a, catalog(Lang::En));
     assert_eq!(d.lang, Lang::En);
-    assert!(d.overall.starts_with("Yumbo has not yet reached the first stage"), "{}", d.overall);
+    assert!(
+        d.overall.starts_with("Yumbo has not yet reached the first stage"),
+        "{}",
+        d.overall
+    );
     assert_eq!(d.pillars[0].name, "Transparency");
     assert_eq!(d.pillars[0].stage, "Inform");
     assert_eq!(d.first_phase.as_ref().unwrap().name, "1. Design");
@@ -167,14 +191,35 @@ fn english_is_worded_in_english() {
 fn the_html_escapes_what_the_file_carries_and_links_only_safe_evidence() {
     let model = mega();
     let mut a = yumbo(&model);
-    a.apply(&Change::Profile(ProfileEdit::Municipality("<b>Yumbo</b> & \"Co\"".into())), NOW);
+    a.apply(
+        &Change::Profile(ProfileEdit::Municipality("<b>Yumbo</b> & \"Co\"".into())),
+        NOW,
+    );
     let ids: Vec<String> = model.criteria().iter().take(3).map(|c| c.id.to_string()).collect();
-    a.apply(&Change::Answer(ids[0].as_str().into(), Edit::Note("<script>alert(1)</script>\nline two".into())), NOW);
-    a.apply(&Change::Answer(ids[1].as_str().into(), Edit::Evidence("javascript:alert(1)".into())), NOW);
-    a.apply(&Change::Answer(ids[2].as_str().into(), Edit::Evidence("https://yumbo.gov.co/transparencia".into())), NOW);
+    a.apply(
+        &Change::Answer(
+            ids[0].as_str().into(),
+            Edit::Note("<script>alert(1)</script>\nline two".into()),
+        ),
+        NOW,
+    );
+    a.apply(
+        &Change::Answer(ids[1].as_str().into(), Edit::Evidence("javascript:alert(1)".into())),
+        NOW,
+    );
+    a.apply(
+        &Change::Answer(
+            ids[2].as_str().into(),
+            Edit::Evidence("https://yumbo.gov.co/transparencia".into()),
+        ),
+        NOW,
+    );
     let d = es(&model, &a);
     assert_eq!(d.annex[1].evidence_link, None);
-    assert_eq!(d.annex[2].evidence_link.as_deref(), Some("https://yumbo.gov.co/transparencia"));
+    assert_eq!(
+        d.annex[2].evidence_link.as_deref(),
+        Some("https://yumbo.gov.co/transparencia")
+    );
     let html = diagnosis_html(&d, catalog(Lang::Es));
     assert!(!html.contains("<script>"));
     assert!(!html.contains("<b>Yumbo"));
