@@ -7,6 +7,8 @@
 //! The rows are `analysis::compare`'s: the latest assessment of each municipality unless the
 //! advisor asks for every one.
 
+pub(crate) mod history;
+mod spread;
 mod views;
 
 use crate::ui::collection::{self, CollectionError};
@@ -16,20 +18,30 @@ use crate::ui::state::{use_lang, use_state, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use megaip_core::analysis::compare::{latest, place_key, row, Row};
+use megaip_core::analysis::overview::{spread, Filter};
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::base::text::fold;
 use megaip_core::content::model::Model;
+use megaip_core::content::places::PopulationBand;
 use megaip_core::exchange::results::{import, MAX_RESULTS_BYTES};
 use megaip_core::messages::{catalog, country_or_code, stage_name};
 use megaip_core::reports::table::{answers_csv, assessments_csv};
 use std::sync::Arc;
 
 /// One file of the collection, read.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub(crate) struct Entry {
     pub(crate) assessment: Assessment,
     pub(crate) model: Arc<Model>,
     row: Row,
+}
+
+impl Entry {
+    /// An assessment with its model, scored.
+    pub(crate) fn new(assessment: Assessment, model: Arc<Model>) -> Entry {
+        let row = row(&model, &assessment);
+        Entry { assessment, model, row }
+    }
 }
 
 /// A file's text read as an entry, through the same import as any results file.
@@ -43,8 +55,7 @@ pub(crate) fn read_entry(state: &AppState, text: &str) -> Result<Entry, megaip_c
             version: assessment.model().version.clone(),
         },
     )?;
-    let row = row(&model, &assessment);
-    Ok(Entry { assessment, model, row })
+    Ok(Entry::new(assessment, model))
 }
 
 /// Rows shown at first, and added by each "show more".
@@ -129,6 +140,11 @@ pub fn Desk() -> impl IntoView {
     let search = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
     let stage = RwSignal::new(String::new());
+    let stage_in = RwSignal::new(String::new());
+    let band = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let heat = RwSignal::new(false);
     let sort = RwSignal::new(Sort::Municipality);
     // The collection's first model is the table's; files of other models are counted apart.
     let model = Memo::new(move |_| entries.with(|e| e.first().map(|x| x.model.clone())));
@@ -158,20 +174,36 @@ pub fn Desk() -> impl IntoView {
     // At most `limit` rows are shown: the browser lays out a long table slowly, and an advisor
     // reads a screenful at a time; "show more" adds the next ones.
     let limit = RwSignal::new(PAGE_ROWS);
+    let filter = Memo::new(move |_| Filter {
+        country: country.get(),
+        band: band.with(|x| PopulationBand::from_id(x)),
+        stage: stage.with(|s| s.parse().ok()),
+        pillar: stage_in.get(),
+        from: from.get(),
+        to: to.get(),
+        ..Filter::searching(&search.get())
+    });
     let matches = Memo::new(move |_| {
-        let wanted = fold(search.get().trim());
-        shown.with(|rows| {
-            rows.iter()
-                .filter(|r| {
-                    (wanted.is_empty()
-                        || fold(&r.profile.municipality).contains(&wanted)
-                        || fold(&r.profile.region).contains(&wanted))
-                        && country.with(|c| c.is_empty() || *c == r.profile.country)
-                        && stage.with(|s| s.is_empty() || *s == r.overall_level.to_string())
-                })
-                .map(|r| r.assessment.to_string())
-                .collect::<Vec<String>>()
+        filter.with(|f| {
+            shown.with(|rows| {
+                rows.iter()
+                    .filter(|r| f.keeps(r))
+                    .map(|r| r.assessment.to_string())
+                    .collect::<Vec<String>>()
+            })
         })
+    });
+    // The stages of each pillar across the rows that match.
+    let spread_now = Memo::new(move |_| {
+        let m = model.get()?;
+        let wanted: std::collections::HashSet<String> = matches.get().into_iter().collect();
+        Some(shown.with(|rows| {
+            spread(
+                rows.iter().filter(|r| wanted.contains(r.assessment.as_str())),
+                m.pillars().len(),
+                m.stages().len(),
+            )
+        }))
     });
     let visible = Memo::new(move |_| {
         let n = limit.get();
@@ -290,7 +322,14 @@ pub fn Desk() -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="desk-stage">{t!(i18n, desk.stage)}</label>
+                        <label for="desk-band">{t!(i18n, profile.population)}</label>
+                        <select id="desk-band" on:change=move |ev| band.set(event_target_value(&ev))>
+                            <option value="">{t!(i18n, desk.any)}</option>
+                            {move || PopulationBand::ALL.into_iter().map(|b| view! { <option value=b.id()>{catalog(lang.get()).band(b)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="desk-stage">{t!(i18n, desk.stage_filter)}</label>
                         <select id="desk-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
                             <option value="">{t!(i18n, desk.any)}</option>
                             {move || model.get().map(|m| (0..=m.stages().len()).map(|level| {
@@ -298,6 +337,24 @@ pub fn Desk() -> impl IntoView {
                                 view! { <option value=level.to_string()>{name}</option> }
                             }).collect_view())}
                         </select>
+                    </div>
+                    <div class="field">
+                        <label for="desk-stage-in">{t!(i18n, desk.stage_in)}</label>
+                        <select id="desk-stage-in" on:change=move |ev| stage_in.set(event_target_value(&ev))>
+                            <option value="">{t!(i18n, desk.overall)}</option>
+                            {move || model.get().map(|m| {
+                                let l = m.content_lang(lang.get());
+                                m.pillars().iter().map(|p| view! { <option value=p.id.to_string()>{p.name.get(l).to_owned()}</option> }).collect_view()
+                            })}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="desk-from">{t!(i18n, desk.from)}</label>
+                        <input id="desk-from" type="date" prop:value=from on:change=move |ev| from.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for="desk-to">{t!(i18n, desk.to)}</label>
+                        <input id="desk-to" type="date" prop:value=to on:change=move |ev| to.set(event_target_value(&ev)) />
                     </div>
                     <div class="field">
                         <label for="desk-sort">{t!(i18n, desk.sort)}</label>
@@ -317,9 +374,14 @@ pub fn Desk() -> impl IntoView {
                         <input id="desk-every" type="checkbox" prop:checked=every on:change=move |ev| every.set(event_target_checked(&ev)) />
                         <span>{t!(i18n, desk.every)}</span>
                     </label>
+                    <label class="choice" for="desk-heat">
+                        <input id="desk-heat" type="checkbox" prop:checked=heat on:change=move |ev| heat.set(event_target_checked(&ev)) />
+                        <span>{t!(i18n, desk.heat)}</span>
+                    </label>
                 </div>
+                {move || Some(view! { <spread::StageSpread model=model.get()? spread=spread_now.get()? /> })}
                 <div class="table-scroll">
-                    <table class="desk-table">
+                    <table class="desk-table" class:desk-heat=move || heat.get()>
                         <caption class="visually-hidden">{t!(i18n, desk.title)}</caption>
                         <thead><tr>
                             <th scope="col">{t!(i18n, profile.municipality)}</th>
@@ -403,7 +465,7 @@ pub fn Desk() -> impl IntoView {
                 let place = history.get()?;
                 let m = model.get()?;
                 let same: Vec<Entry> = entries.with(|all| all.iter().filter(|e| e.model.is(&m.reference()) && place_key(&e.row.profile) == place).cloned().collect());
-                Some(view! { <views::History model=m entries=same /> })
+                Some(view! { <history::History model=m entries=same /> })
             }}
         </Show>
     }

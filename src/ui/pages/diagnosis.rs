@@ -114,6 +114,7 @@ fn Report(d: Diagnosis) -> impl IntoView {
     view! {
         <article class="report" id="report">
             <header class="report-cover">
+                <div>
                 <p class="kicker">{t(T::Title)}</p>
                 <h1 tabindex="-1">{municipality}</h1>
                 <dl class="facts">
@@ -125,6 +126,14 @@ fn Report(d: Diagnosis) -> impl IntoView {
                         view! { <ul>{people.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }.into_any()
                     }}</dd>
                 </dl>
+                </div>
+                // The radar sits on the cover, beside the facts, so the body starts on page one.
+                {radar.map(|r| view! {
+                    <figure class="cover-radar">
+                        <RadarSvg radar=r />
+                        <figcaption><strong>{t(T::Radar)} "."</strong> " " {t(T::RadarText)}</figcaption>
+                    </figure>
+                })}
             </header>
             <section aria-labelledby="report-overall">
                 <h2 id="report-overall">{t(T::Overall)}</h2>
@@ -157,11 +166,6 @@ fn Report(d: Diagnosis) -> impl IntoView {
                     </table>
                 </div>
                 <p class="legend muted">{t(T::HeatLegend)}</p>
-                {radar.map(|r| view! {
-                    <h2>{t(T::Radar)}</h2>
-                    <p>{t(T::RadarText)}</p>
-                    <RadarSvg radar=r />
-                })}
             </section>
             <section aria-labelledby="report-pillars">
                 <h2 id="report-pillars">{t(T::Pillars)}</h2>
@@ -172,7 +176,6 @@ fn Report(d: Diagnosis) -> impl IntoView {
                 {advice.is_empty().then(|| view! { <p class="muted">{t(T::NoRecommendations)}</p> })}
                 {advice.into_iter().map(|a| view! {
                     <h3>{a.heading}</h3>
-                    {(!a.headline.is_empty()).then(|| view! { <p>{a.headline}</p> })}
                     <ul class="picks">{a.picks.into_iter().map(|(name, why)| view! {
                         <li><strong>{name}</strong><br /><span class="why">{why}</span></li>
                     }).collect_view()}</ul>
@@ -190,11 +193,8 @@ fn Report(d: Diagnosis) -> impl IntoView {
             <section aria-labelledby="report-conditions">
                 <h2 id="report-conditions">{t(T::Conditions)}</h2>
                 <p>{t(T::ConditionsLead)}</p>
-                {if conditions.is_empty() {
-                    view! { <p>{t(T::AllConditionsMet)}</p> }.into_any()
-                } else {
-                    view! { <ul>{conditions.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> }.into_any()
-                }}
+                // One line for all of them: the plan's first phase already lists what to do.
+                <p class="conditions-line" id="report-conditions-line">{if conditions.is_empty() { t(T::AllConditionsMet).to_owned() } else { conditions.join(" · ") }}</p>
             </section>
             <section class="signature report-signature" aria-labelledby="report-sign">
                 <h2 id="report-sign">{t(T::Signatures)}</h2>
@@ -244,7 +244,7 @@ fn Report(d: Diagnosis) -> impl IntoView {
 fn Pillar(p: PillarPart, c: &'static dyn megaip_core::messages::Catalog) -> impl IntoView {
     let t = move |x: T| c.report_text(x);
     view! {
-        <article class="card report-pillar" id=format!("report-{}", p.id)>
+        <article class="report-pillar" id=format!("report-{}", p.id)>
             <h3>{p.name} " — " {p.stage} " · " {t(T::Index)} " " {p.index}</h3>
             <h4>{t(T::Strengths)}</h4>
             <p>{p.strengths_lead}</p>

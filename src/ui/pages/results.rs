@@ -7,11 +7,14 @@
 use crate::ui::charts::{heat_class, number, percent, Radar};
 use crate::ui::files::download;
 use crate::ui::i18n::*;
+use crate::ui::pages::desk::history::History;
+use crate::ui::pages::desk::Entry;
 use crate::ui::pages::not_found::{NotFound, NotOnDevice};
 use crate::ui::pages::workshop::votes_line;
 use crate::ui::state::{content_lang, now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use megaip_core::analysis::compare::place_key;
 use megaip_core::analysis::scoring::{score, PillarScore, Scores};
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::answers::workshop::DecidedBy;
@@ -209,9 +212,47 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
 
         <LinesAndConditions model=model.get_value() scores assessment />
 
+        <Progress model=model.get_value() id=id.get_value() />
+
         <crate::ui::pages::plan::Recommendations model=model.get_value() assessment />
 
         <Annex model=model.get_value() assessment />
+    }
+}
+
+/// This municipality's other assessments on the device (same name and country, same model),
+/// read over time as on the advisor's desk. Shown only when there are at least two.
+#[component]
+fn Progress(model: Arc<Model>, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let model = StoredValue::new(model);
+    let same = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            let list = w.list();
+            let Some(this) = list.iter().find(|a| a.id().as_str() == id) else {
+                return Vec::new();
+            };
+            let place = place_key(this.profile());
+            model.with_value(|m| {
+                list.iter()
+                    .filter(|a| m.is(a.model()) && place_key(a.profile()) == place)
+                    .map(|a| Entry::new((*a).clone(), m.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    move || {
+        let entries = same.get();
+        (entries.len() >= 2).then(|| {
+            view! {
+                <section aria-labelledby="progress-title" class="no-print">
+                    <h2 id="progress-title">{t!(i18n, results.progress_title)}</h2>
+                    <p>{t!(i18n, results.progress_text)}</p>
+                    <History model=model.get_value() entries />
+                </section>
+            }
+        })
     }
 }
 

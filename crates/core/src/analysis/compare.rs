@@ -7,6 +7,7 @@
 
 use crate::analysis::scoring::{points_at, score};
 use crate::answers::assessment::{Assessment, Profile};
+use crate::answers::plan::{PlanStep, Status};
 use crate::base::ids::{AssessmentId, ConditionId, CriterionId, OptionId, PillarId};
 use crate::base::text::fold;
 use crate::content::model::Model;
@@ -145,6 +146,24 @@ pub fn changes(model: &Model, then: &Assessment, now: &Assessment) -> Vec<Answer
         .collect()
 }
 
+/// The plan steps done (or met by the results) in `now` that were not yet in `then`: what the
+/// team finished between two assessments of the same municipality.
+pub fn steps_done_between<'a>(then: &Assessment, now: &'a Assessment) -> Vec<&'a PlanStep> {
+    let finished = |s: &PlanStep| s.achieved || s.status == Status::Done;
+    let before: Vec<&str> = then
+        .plan()
+        .map(|p| p.steps.iter().filter(|s| finished(s)).map(|s| s.id.as_str()).collect())
+        .unwrap_or_default();
+    now.plan()
+        .map(|p| {
+            p.steps
+                .iter()
+                .filter(|s| finished(s) && !before.contains(&s.id.as_str()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +242,28 @@ mod tests {
                 (ids[6].to_string(), Movement::Improved),
             ]
         );
+    }
+
+    #[test]
+    fn steps_done_between_two_dates_are_the_newly_finished_ones() {
+        use crate::analysis::{plan_gen, recommend::recommend, scoring::score};
+        use crate::answers::plan::StepEdit;
+        let model = mega();
+        let h = haga();
+        let mut then = assessment(&model, "a-1", "Yumbo", "CO", "2025-03-01", 0);
+        let plan = plan_gen::generate(&model, &then, &recommend(&model, &h, &then, &score(&model, &then)), NOW);
+        let ids: Vec<String> = plan.steps.iter().map(|s| s.id.clone()).collect();
+        then.apply(&Change::SetPlan(plan), NOW);
+        let done = |step: &str| Change::PlanStep {
+            step: step.into(),
+            edit: StepEdit::Status(Status::Done),
+        };
+        then.apply(&done(&ids[0]), NOW);
+        let mut now = then.duplicate("a-2".into(), NOW);
+        now.apply(&done(&ids[1]), NOW);
+        now.apply(&done(&ids[2]), NOW);
+        let found: Vec<&str> = steps_done_between(&then, &now).iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(found, [ids[1].as_str(), ids[2].as_str()]);
+        assert!(steps_done_between(&now, &then).is_empty());
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod merge;
+pub mod overview;
 pub mod plan_gen;
 pub mod recommend;
 pub mod scoring;

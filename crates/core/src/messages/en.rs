@@ -517,7 +517,6 @@ impl Catalog for En {
             ReportText::NotAssessedShort => "Not assessed",
             ReportText::Recommendations => "Top recommendations",
             ReportText::NoRecommendations => "The HAGA toolkit is made for the MEGA IP model, so it makes no recommendations for this model.",
-            ReportText::ConditionsFirst => "First, the enabling conditions",
             ReportText::FirstPhase => "The plan's first phase",
             ReportText::PlanSaved => "These are the pending steps of the plan the team saved.",
             ReportText::PlanProposed => "The team has not saved a plan yet. These steps come from today's results and can be changed.",
@@ -558,7 +557,12 @@ impl Catalog for En {
     }
 
     fn report_next(&self, next: &str, points: &str, threshold: u32) -> String {
-        format!("To reach {next}, {points} more points are needed (the threshold is {threshold}%). This is what is missing:")
+        let points = if points == "1" {
+            "1 more point is".to_owned()
+        } else {
+            format!("{points} more points are")
+        };
+        format!("To reach {next}, {points} needed (the threshold is {threshold}%). This is what is missing:")
     }
 
     fn report_answer_now(&self, answer: &str) -> String {

@@ -509,7 +509,6 @@ impl Catalog for Es {
             ReportText::NotAssessedShort => "Sin evaluar",
             ReportText::Recommendations => "Recomendaciones principales",
             ReportText::NoRecommendations => "La caja de herramientas HAGA está hecha para el modelo MEGA IP, así que no recomienda para este modelo.",
-            ReportText::ConditionsFirst => "Primero, las condiciones habilitantes",
             ReportText::FirstPhase => "Primera fase del plan",
             ReportText::PlanSaved => "Estos son los pasos pendientes del plan que guardó el equipo.",
             ReportText::PlanProposed => "El equipo aún no guardó un plan. Estos pasos salen de los resultados de hoy y se pueden ajustar.",
@@ -548,9 +547,12 @@ impl Catalog for Es {
     }
 
     fn report_next(&self, next: &str, points: &str, threshold: u32) -> String {
-        format!(
-            "Para llegar a la etapa {next} faltan {points} puntos (el umbral es {threshold} %). Esto es lo que falta:"
-        )
+        let missing = if points == "1" {
+            "falta 1 punto".to_owned()
+        } else {
+            format!("faltan {points} puntos")
+        };
+        format!("Para llegar a la etapa {next} {missing} (el umbral es {threshold} %). Esto es lo que falta:")
     }
 
     fn report_answer_now(&self, answer: &str) -> String {

@@ -218,7 +218,6 @@ pub enum ReportText {
     NotAssessedShort,
     Recommendations,
     NoRecommendations,
-    ConditionsFirst,
     FirstPhase,
     PlanSaved,
     PlanProposed,
@@ -245,7 +244,7 @@ pub enum ReportText {
 }
 
 impl ReportText {
-    pub const ALL: [ReportText; 53] = [
+    pub const ALL: [ReportText; 52] = [
         ReportText::Title,
         ReportText::Untitled,
         ReportText::Place,
@@ -275,7 +274,6 @@ impl ReportText {
         ReportText::NotAssessedShort,
         ReportText::Recommendations,
         ReportText::NoRecommendations,
-        ReportText::ConditionsFirst,
         ReportText::FirstPhase,
         ReportText::PlanSaved,
         ReportText::PlanProposed,

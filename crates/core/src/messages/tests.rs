@@ -213,6 +213,16 @@ fn every_message_exists_in_every_language() {
 
 #[test]
 fn sentences_read_as_intended() {
+    // One point is singular, in both languages.
+    assert!(catalog(Lang::Es)
+        .report_next("Informar", "1", 70)
+        .contains("Informar falta 1 punto (el umbral"));
+    assert!(catalog(Lang::Es)
+        .report_next("Informar", "2,5", 70)
+        .contains("faltan 2,5 puntos"));
+    assert!(catalog(Lang::En)
+        .report_next("Inform", "1", 70)
+        .contains("1 more point is needed"));
     let model = mega();
     let haga = haga();
     let a = scripted_tumaco(&model);

@@ -20,8 +20,9 @@ use crate::content::toolkit::Haga;
 use crate::messages::{country_or_code, stage_name, Catalog, ReportText as T};
 use crate::reports::chart::{self, heat_class, Radar};
 
-/// How many tools and experiences each pillar's recommendation names.
-const PICKS_PER_PILLAR: usize = 2;
+/// How many tools each pillar's recommendation names (and one experience): the report keeps the
+/// top ones, the plan page has the rest.
+const TOOLS_PER_PILLAR: usize = 1;
 
 /// One heatmap cell: a pillar at a stage.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,12 +62,11 @@ pub struct PillarPart {
     pub challenges: Vec<Challenge>,
 }
 
-/// A recommendation: its pillar (or the enabling conditions), the headline, and named picks
-/// with their reasons.
+/// A recommendation: its pillar and the top tool and experience, with their reasons. (What is
+/// missing is already each pillar's challenges, and the conditions have their own section.)
 #[derive(Debug, Clone, PartialEq)]
 pub struct Advice {
     pub heading: String,
-    pub headline: String,
     /// `(name, why)`.
     pub picks: Vec<(String, String)>,
 }
@@ -280,25 +280,12 @@ fn pillar_part(model: &Model, a: &Assessment, s: &Scores, ps: &PillarScore, c: &
 fn advice(model: &Model, haga: &Haga, r: &Recommendations, c: &dyn Catalog) -> Vec<Advice> {
     let lang = model.content_lang(c.lang());
     let mut out = Vec::new();
-    if !r.conditions.is_empty() {
-        out.push(Advice {
-            heading: c.report_text(T::ConditionsFirst).to_owned(),
-            headline: String::new(),
-            picks: r
-                .conditions
-                .iter()
-                .map(|ca| {
-                    let name = model
-                        .condition(&ca.condition)
-                        .map(|x| x.name.get(lang))
-                        .unwrap_or_default();
-                    (name.to_owned(), c.condition_reason(ca, model, haga))
-                })
-                .collect(),
-        });
-    }
-    for p in &r.pillars {
-        let tools = p.tools.iter().take(PICKS_PER_PILLAR).filter_map(|pick| {
+    for p in r
+        .pillars
+        .iter()
+        .filter(|p| !p.tools.is_empty() || !p.experiences.is_empty())
+    {
+        let tools = p.tools.iter().take(TOOLS_PER_PILLAR).filter_map(|pick| {
             let t = haga.tool(&pick.id)?;
             Some((format!("#{} {}", t.number, t.name), c.pick_reason(p, pick, model, haga)))
         });
@@ -311,7 +298,6 @@ fn advice(model: &Model, haga: &Haga, r: &Recommendations, c: &dyn Catalog) -> V
                 .pillar(&p.pillar)
                 .map(|x| x.name.get(lang).to_owned())
                 .unwrap_or_default(),
-            headline: c.pillar_headline(p, model),
             picks: tools.chain(cases).collect(),
         });
     }

@@ -30,10 +30,12 @@ pub fn escape(s: &str) -> String {
 const STYLE: &str = "
 @page { margin: 16mm 14mm; }
 * { box-sizing: border-box; }
-body { font: 11pt/1.45 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #1c2733; margin: 0 auto; max-width: 52rem; padding: 1.5rem; }
+body { font: 10.5pt/1.4 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #1c2733; margin: 0 auto; max-width: 52rem; padding: 1.5rem; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; } h2 { font-size: 1.3rem; margin: 1.6rem 0 .5rem; }
 h3 { font-size: 1.1rem; margin: 1rem 0 .35rem; } h4 { font-size: 1rem; margin: .6rem 0 .2rem; }
-.cover { border-bottom: 3px solid #0b5f5a; padding-bottom: 1rem; }
+.cover { border-bottom: 3px solid #0b5f5a; padding-bottom: 1rem; display: grid; grid-template-columns: 1fr 17rem; gap: 1rem; align-items: start; }
+.cover-radar { margin: 0; } .cover-radar figcaption { font-size: .8rem; color: #4a5866; }
+@media (max-width: 40rem) { .cover { grid-template-columns: 1fr; } }
 .kicker { color: #0b5f5a; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; margin: 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .8rem 0; }
 dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
@@ -45,14 +47,16 @@ thead th { background: #f1f4f7; }
 .heat { text-align: center; font-size: .9rem; } .heat .state { display: block; font-size: .75rem; }
 .heat-reached { background: #0b5f5a; color: #fff; } .heat-met { background: #fff1d6; outline: 2px dashed #c77700; outline-offset: -4px; }
 .heat-mid { background: #b5dad5; } .heat-low { background: #e3f0ee; } .heat-none { background: #f1f3f2; }
-.radar { display: block; max-width: 30rem; margin: 0 auto; }
+.radar { display: block; width: 100%; margin: 0 auto; }
+.keep { break-inside: avoid; }
+h2, h3, h4 { break-after: avoid; } li, tr { break-inside: avoid; }
 .radar .ring { fill: none; stroke: #c8d0d8; } .radar .axis { stroke: #c8d0d8; }
 .radar .shape { fill: rgba(11, 95, 90, .25); stroke: #0b5f5a; stroke-width: 2; } .radar .dot { fill: #0b5f5a; }
 .radar text { font-size: 12px; fill: #1c2733; }
-.pillar { break-inside: avoid-page; border-top: 1px solid #c8d0d8; }
+.pillar { border-top: 1px solid #c8d0d8; }
 .code { font-family: ui-monospace, Consolas, monospace; font-size: .85em; color: #4a5866; }
 .advice-why { display: block; color: #4a5866; font-size: .92em; }
-.signature { break-inside: avoid; page-break-inside: avoid; margin-top: 2rem; }
+.signature { break-inside: avoid; page-break-inside: avoid; break-before: avoid; margin-top: 2rem; }
 .signature h2 { break-after: avoid; }
 .signers { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin-top: 1.2rem; }
 .signer p { margin: 0 0 1.6rem; border-bottom: 1px solid #1c2733; padding-bottom: .15rem; }
@@ -60,7 +64,7 @@ thead th { background: #f1f4f7; }
 .annex { break-before: page; } .annex td, .annex th { font-size: .85rem; }
 .note { white-space: pre-wrap; overflow-wrap: anywhere; } .evidence { overflow-wrap: anywhere; }
 footer { margin-top: 2rem; font-size: .85rem; color: #4a5866; }
-@media print { body { padding: 0; max-width: none; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } a { color: inherit; } }
+@media print { body { padding: 0; max-width: none; font-size: 9.5pt; } h2 { margin: 1rem 0 .35rem; } .signature { margin-top: 1rem; } .signer p { margin-bottom: 1.1rem; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } a { color: inherit; } }
 ";
 
 /// The report as a complete HTML document.
@@ -84,11 +88,6 @@ pub fn diagnosis_html(d: &Diagnosis, c: &dyn Catalog) -> String {
         t(T::OverallHow)
     );
     heatmap(&mut h, d, c);
-    if let Some(r) = &d.radar {
-        let _ = write!(h, "<section><h2>{}</h2><p>{}</p>", t(T::Radar), t(T::RadarText));
-        radar(&mut h, r, c);
-        h.push_str("</section>\n");
-    }
     let _ = write!(h, "<section><h2>{}</h2>", t(T::Pillars));
     for p in &d.pillars {
         pillar(&mut h, p, c);
@@ -106,7 +105,7 @@ fn cover(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
     let t = |x: T| escape(c.report_text(x));
     let _ = write!(
         h,
-        "<header class=\"cover\"><p class=\"kicker\">{}</p><h1>{}</h1><dl class=\"facts\">",
+        "<header class=\"cover\"><div><p class=\"kicker\">{}</p><h1>{}</h1><dl class=\"facts\">",
         t(T::Title),
         escape(&d.municipality)
     );
@@ -125,7 +124,19 @@ fn cover(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
         }
         h.push_str("</ul>");
     }
-    h.push_str("</dd></dl></header>\n");
+    h.push_str("</dd></dl></div>");
+    // The radar sits on the cover, beside the facts, so the body starts on the first page.
+    if let Some(r) = &d.radar {
+        h.push_str("<figure class=\"cover-radar\">");
+        radar(h, r, c);
+        let _ = write!(
+            h,
+            "<figcaption><strong>{}.</strong> {}</figcaption></figure>",
+            t(T::Radar),
+            t(T::RadarText)
+        );
+    }
+    h.push_str("</header>\n");
 }
 
 fn heatmap(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
@@ -249,9 +260,6 @@ fn advice(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
     }
     for a in &d.advice {
         let _ = write!(h, "<h3>{}</h3>", escape(&a.heading));
-        if !a.headline.is_empty() {
-            let _ = write!(h, "<p>{}</p>", escape(&a.headline));
-        }
         if !a.picks.is_empty() {
             h.push_str("<ul>");
             for (name, why) in &a.picks {
@@ -295,15 +303,13 @@ fn conditions(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
         t(T::Conditions),
         t(T::ConditionsLead)
     );
-    if d.conditions.is_empty() {
-        let _ = write!(h, "<p>{}</p>", t(T::AllConditionsMet));
+    // One line for all of them: the plan's first phase already lists what to do about each.
+    let line = if d.conditions.is_empty() {
+        t(T::AllConditionsMet)
     } else {
-        h.push_str("<ul>");
-        for x in &d.conditions {
-            let _ = write!(h, "<li>{}</li>", escape(x));
-        }
-        h.push_str("</ul>");
-    }
+        escape(&d.conditions.join(" · "))
+    };
+    let _ = write!(h, "<p class=\"conditions-line\">{line}</p>");
     h.push_str("</section>\n");
 }
 

@@ -1,17 +1,15 @@
-//! The desk's two closer looks: municipalities side by side (2 to 4, per pillar and per question,
-//! the differences marked) and one municipality over time (its assessments by date, and what
-//! improved or went back between two of them, from `analysis::compare::changes`).
+//! The desk's closer look at a few municipalities: side by side (2 to 4, per pillar and per
+//! question, the differences marked). One municipality over time is `history`.
 
 use super::Entry;
 use crate::ui::i18n::*;
 use crate::ui::state::use_lang;
 use leptos::prelude::*;
-use megaip_core::analysis::compare::{changes, Movement};
 use megaip_core::content::model::Model;
 use megaip_core::messages::{catalog, stage_name};
 use std::sync::Arc;
 
-fn answer_label(model: &Model, e: &Entry, criterion: &str, lang: megaip_core::base::locale::Lang) -> String {
+pub(super) fn answer_label(model: &Model, e: &Entry, criterion: &str, lang: megaip_core::base::locale::Lang) -> String {
     let Some(c) = model.criterion(criterion) else {
         return String::new();
     };
@@ -103,92 +101,6 @@ pub fn SideBySide(model: Arc<Model>, picked: Vec<Entry>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        </section>
-    }
-}
-
-/// One municipality's assessments by date, and what changed between two of them.
-#[component]
-pub fn History(model: Arc<Model>, entries: Vec<Entry>) -> impl IntoView {
-    let i18n = use_i18n();
-    let ui = use_lang();
-    let mut entries = entries;
-    entries.sort_by(|a, b| a.row.profile.date.cmp(&b.row.profile.date));
-    let last = entries.len().saturating_sub(1);
-    let from = RwSignal::new(0usize);
-    let to = RwSignal::new(last);
-    let name = entries
-        .first()
-        .map(|e| e.row.profile.municipality.clone())
-        .unwrap_or_default();
-    let entries = StoredValue::new(entries);
-    let model = StoredValue::new(model);
-    let dates = move || entries.with_value(|e| e.iter().map(|x| x.row.profile.date.clone()).collect::<Vec<_>>());
-    let pick = move |which: RwSignal<usize>, id: &'static str, label: &'static str| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <select id=id on:change=move |ev| which.set(event_target_value(&ev).parse().unwrap_or(0))>
-                    {dates().into_iter().enumerate().map(|(i, d)| view! { <option value=i.to_string() selected=move || which.get() == i>{d}</option> }).collect_view()}
-                </select>
-            </div>
-        }
-    };
-    view! {
-        <section class="card desk-history" aria-labelledby="history-title">
-            <h2 id="history-title">{t!(i18n, desk.history_title)} ": " {name}</h2>
-            <div class="table-scroll">
-                <table class="desk-side-table">
-                    <caption class="visually-hidden">{t!(i18n, desk.history_title)}</caption>
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, profile.date)}</th>
-                        {move || model.with_value(|m| { let l = m.content_lang(ui.get()); m.pillars().iter().map(|p| view! { <th scope="col">{p.name.get(l).to_owned()}</th> }).collect_view() })}
-                    </tr></thead>
-                    <tbody>
-                        {move || {
-                            let c = catalog(ui.get());
-                            entries.with_value(|all| all.iter().map(|e| view! {
-                                <tr>
-                                    <th scope="row">{e.row.profile.date.clone()}</th>
-                                    {e.row.pillars.iter().map(|f| view! { <td>{model.with_value(|m| stage_name(c, m, f.level))} " · " {c.number(f.index, 2)}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view())
-                        }}
-                    </tbody>
-                </table>
-            </div>
-            <div class="desk-filters">
-                {pick(from, "history-from", t_string!(i18n, desk.history_from))}
-                {pick(to, "history-to", t_string!(i18n, desk.history_to))}
-            </div>
-            <ul class="desk-changes" aria-live="polite">
-                {move || {
-                    let (a, b) = (from.get(), to.get());
-                    model.with_value(|m| entries.with_value(|all| {
-                        let (Some(then), Some(now)) = (all.get(a), all.get(b)) else { return Vec::new() };
-                        let l = m.content_lang(ui.get());
-                        let found = changes(m, &then.assessment, &now.assessment);
-                        if found.is_empty() {
-                            return vec![view! { <li class="muted">{t!(i18n, desk.history_same)}</li> }.into_any()];
-                        }
-                        found.into_iter().map(|ch| {
-                            let word = match ch.movement {
-                                Movement::Improved => t_string!(i18n, desk.improved),
-                                Movement::WentBack => t_string!(i18n, desk.went_back),
-                                Movement::Changed => t_string!(i18n, desk.changed),
-                            };
-                            let before = answer_label(m, then, &ch.criterion, l);
-                            let after = answer_label(m, now, &ch.criterion, l);
-                            let class = match ch.movement {
-                                Movement::Improved => "improved",
-                                Movement::WentBack => "went-back",
-                                Movement::Changed => "changed",
-                            };
-                            view! { <li class=class><span class="code">{ch.criterion.to_string()}</span> " " {format!("{before} → {after}")} " · " <strong>{word}</strong></li> }.into_any()
-                        }).collect::<Vec<_>>()
-                    }))
-                }}
-            </ul>
         </section>
     }
 }

@@ -131,10 +131,6 @@ fn everything_met_has_no_challenges_and_no_missing_condition() {
         assert!(!p.strengths.is_empty());
     }
     assert!(d.conditions.is_empty());
-    assert!(d
-        .advice
-        .iter()
-        .all(|x| x.heading != catalog(Lang::Es).report_text(T::ConditionsFirst)));
 }
 
 #[test]
