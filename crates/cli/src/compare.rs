@@ -5,7 +5,7 @@
 //!
 //! All the files must be of one model: the first file used sets it.
 
-use super::{load_results, models, shown, unreadable, write, Failed};
+use super::{left_out, load_results, models, shown, unreadable, write, Failed};
 use crate::args::Compare;
 use megaip_core::analysis::compare::{latest, row, Row};
 use megaip_core::answers::assessment::Assessment;
@@ -70,12 +70,8 @@ pub fn run(c: &dyn Catalog, compare: &Compare) -> Result<Compared, Vec<String>> 
     for (path, loaded) in load_all(&paths, &models, haga.as_ref()) {
         let (a, r) = match loaded {
             Ok(found) => found,
-            Err(Failed::Unreadable(e)) => {
-                refused.push(c.cli_merge_refused(&shown(path), &e.to_string()));
-                continue;
-            }
-            Err(Failed::Invalid(e)) => {
-                refused.push(c.cli_merge_refused(&shown(path), &c.import_error(&e)));
+            Err(failed) => {
+                refused.push(left_out(c, path, &failed));
                 continue;
             }
         };

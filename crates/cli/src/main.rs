@@ -205,6 +205,15 @@ fn load_results<'m>(
     }
 }
 
+/// The line that says a results file was left out of a command over many files, and why.
+fn left_out(c: &dyn Catalog, path: &Path, failed: &Failed<ImportError>) -> String {
+    let why = match failed {
+        Failed::Unreadable(e) => e.to_string(),
+        Failed::Invalid(e) => c.import_error(e),
+    };
+    c.cli_merge_refused(&shown(path), &why)
+}
+
 /// `results check`, and `results score` (as JSON when `json`).
 fn results(c: &dyn Catalog, path: &Path, model_paths: &[PathBuf], json: bool) -> Outcome {
     let (bundled, loaded) = models(c, model_paths)?;

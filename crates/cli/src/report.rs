@@ -3,7 +3,7 @@
 //! page; with several it is a folder with one page per file, named after it. A file that cannot
 //! be used is left out with its reason, and the others are still written.
 
-use super::{load_results, models, shown, write, Failed, Outcome};
+use super::{left_out, load_results, models, shown, write, Outcome};
 use crate::args::Report;
 use megaip_core::content::model::Model;
 use megaip_core::content::toolkit::Haga;
@@ -30,12 +30,8 @@ pub fn run(c: &dyn Catalog, report: &Report) -> Outcome {
     for path in &report.files {
         let (a, model) = match load_results(path, &models, haga.as_ref()) {
             Ok(found) => found,
-            Err(Failed::Unreadable(e)) => {
-                refused.push(c.cli_merge_refused(&shown(path), &e.to_string()));
-                continue;
-            }
-            Err(Failed::Invalid(e)) => {
-                refused.push(c.cli_merge_refused(&shown(path), &c.import_error(&e)));
+            Err(failed) => {
+                refused.push(left_out(c, path, &failed));
                 continue;
             }
         };

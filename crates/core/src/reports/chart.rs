@@ -145,7 +145,7 @@ pub fn heat_class(share: f64, met: bool, reached: bool) -> &'static str {
 /// The line chart's SVG `viewBox`.
 pub const LINES_VIEWBOX: &str = "0 0 400 200";
 const LEFT: f64 = 40.0;
-const RIGHT: f64 = 390.0;
+const RIGHT: f64 = 350.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 180.0;
 
@@ -165,6 +165,9 @@ pub struct Lines {
     pub grid: Vec<(usize, String)>,
     /// The x of each date, in order.
     pub xs: Vec<String>,
+    /// Where the grid's rules start and end.
+    pub left: String,
+    pub right: String,
 }
 
 /// Lines of `series` (each with one value per date, from 0 to `max`) over `dates` points in
@@ -187,6 +190,8 @@ pub fn lines(series: &[Vec<f64>], dates: usize, max: usize) -> Option<Lines> {
         lines,
         grid: (0..=max).map(|v| (v, format!("{:.1}", y(v as f64)))).collect(),
         xs: (0..dates).map(|i| format!("{:.1}", x(i))).collect(),
+        left: format!("{LEFT:.1}"),
+        right: format!("{RIGHT:.1}"),
     })
 }
 
@@ -226,8 +231,8 @@ mod tests {
         assert!(lines(&[vec![1.0]], 1, 5).is_none());
         assert!(lines(&[vec![1.0, 2.0, 3.0]], 2, 5).is_none());
         let l = lines(&[vec![0.0, 5.0], vec![2.5, 2.5]], 2, 5).unwrap();
-        assert_eq!(l.xs, ["40.0", "390.0"]);
-        assert_eq!(l.lines[0].points, "40.0,180.0 390.0,10.0");
+        assert_eq!(l.xs, ["40.0", "350.0"]);
+        assert_eq!(l.lines[0].points, "40.0,180.0 350.0,10.0");
         assert_eq!(l.lines[1].dots[0].1, "95.0");
         assert_eq!(l.grid.len(), 6);
     }

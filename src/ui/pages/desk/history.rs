@@ -138,13 +138,19 @@ pub fn History(model: Arc<Model>, entries: Vec<Entry>) -> impl IntoView {
 #[component]
 fn IndexLines(lines: chart::Lines, names: Vec<String>, dates: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let chart::Lines { lines, grid, xs } = lines;
+    let chart::Lines {
+        lines,
+        grid,
+        xs,
+        left,
+        right,
+    } = lines;
     view! {
         <figure class="index-lines">
             <svg viewBox=chart::LINES_VIEWBOX role="img" aria-labelledby="lines-title">
                 <title id="lines-title">{t!(i18n, desk.history_lines)}</title>
                 {grid.into_iter().map(|(v, y)| view! {
-                    <line class="grid" x1="40" x2="390" y1=y.clone() y2=y.clone() />
+                    <line class="grid" x1=left.clone() x2=right.clone() y1=y.clone() y2=y.clone() />
                     <text class="tick" x="32" y=y text-anchor="end" dy="0.35em">{v}</text>
                 }).collect_view()}
                 {xs.into_iter().zip(dates).map(|(x, d)| view! { <text class="tick" x=x y="196" text-anchor="middle">{d}</text> }).collect_view()}
