@@ -20,7 +20,6 @@ use leptos_router::components::A;
 use megaip_core::analysis::compare::{latest, place_key, row, Row};
 use megaip_core::analysis::overview::{spread, Filter};
 use megaip_core::answers::assessment::Assessment;
-use megaip_core::base::text::fold;
 use megaip_core::content::model::Model;
 use megaip_core::content::places::PopulationBand;
 use megaip_core::exchange::results::{import, MAX_RESULTS_BYTES};
@@ -59,7 +58,7 @@ pub(crate) fn read_entry(state: &AppState, text: &str) -> Result<Entry, megaip_c
 }
 
 /// Rows shown at first, and added by each "show more".
-const PAGE_ROWS: usize = 100;
+const PAGE_ROWS: usize = 50;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Sort {
@@ -162,15 +161,13 @@ pub fn Desk() -> impl IntoView {
             latest(&rows).into_iter().cloned().collect()
         };
         match sort.get() {
-            Sort::Municipality => rows.sort_by_cached_key(|r| fold(&r.profile.municipality)),
+            Sort::Municipality => rows.sort_by(|a, b| a.folded_name.cmp(&b.folded_name)),
             Sort::DateNewest => rows.sort_by(|a, b| b.profile.date.cmp(&a.profile.date)),
             Sort::IndexHighest => rows.sort_by(|a, b| b.mean_index.total_cmp(&a.mean_index)),
             Sort::IndexLowest => rows.sort_by(|a, b| a.mean_index.total_cmp(&b.mean_index)),
         }
         rows
     });
-    // The filters hide rows rather than remove them: typing in the search changes one
-    // attribute per row, and the table of a thousand rows is built once.
     // At most `limit` rows are shown: the browser lays out a long table slowly, and an advisor
     // reads a screenful at a time; "show more" adds the next ones.
     let limit = RwSignal::new(PAGE_ROWS);
@@ -205,9 +202,18 @@ pub fn Desk() -> impl IntoView {
             )
         }))
     });
+    // The rows on screen: the first `limit` that match, in order.
     let visible = Memo::new(move |_| {
         let n = limit.get();
-        matches.with(|m| m.iter().take(n).cloned().collect::<std::collections::HashSet<String>>())
+        filter.with(|f| {
+            shown.with(|rows| {
+                rows.iter()
+                    .filter(|r| f.keeps(r))
+                    .take(n)
+                    .cloned()
+                    .collect::<Vec<Row>>()
+            })
+        })
     });
     let countries = Memo::new(move |_| {
         let mut all: Vec<String> = entries.with(|e| {
@@ -395,46 +401,16 @@ pub fn Desk() -> impl IntoView {
                             <th scope="col">{t!(i18n, desk.unmet)}</th>
                         </tr></thead>
                         <tbody>
+                            // Keyed rows: a keystroke in the search adds and removes only the
+                            // rows that change; a new language builds the rows again.
                             {move || {
-                                let Some(m) = model.get() else { return Vec::new() };
-                                let c = catalog(lang.get());
-                                shown.get().into_iter().map(|r| {
-                                    let id = r.assessment.to_string();
-                                    let pick_id = format!("pick-{id}");
-                                    let place = place_key(&r.profile);
-                                    let dates = dates_of.with(|d| d.get(&place).copied().unwrap_or(1));
-                                    let (id_a, id_b, id_c) = (id.clone(), id.clone(), id.clone());
-                                    view! {
-                                    <tr hidden=move || !visible.with(|v| v.contains(&id_c))>
-                                        <th scope="row">
-                                            <span class="desk-pick">
-                                                <input type="checkbox" id=pick_id.clone()
-                                                    prop:checked=move || picked.with(|p| p.contains(&id_a))
-                                                    prop:disabled=move || picked.with(|p| p.len() >= 4 && !p.contains(&id_b))
-                                                    on:change=move |ev| toggle_pick(id.clone(), event_target_checked(&ev)) />
-                                                <label for=pick_id>
-                                                    <span class="visually-hidden">{t!(i18n, desk.pick)} " "</span>{r.profile.municipality.clone()}
-                                                </label>
-                                            </span>
-                                            <br /><span class="muted">{r.profile.region.clone()}</span>
-                                            <br /><A href=format!("/asesoria/{}", r.assessment) attr:class="desk-report">{t!(i18n, desk.open_report)}</A>
-                                            {(dates > 1).then(|| view! {
-                                                <br /><button type="button" class="link-button" on:click=move |_| history.set(Some(place.clone()))>
-                                                    {t_string!(i18n, desk.history_open, n = dates).to_string()}
-                                                </button>
-                                            })}
-                                        </th>
-                                        <td>{country_or_code(c, &r.profile.country)}</td>
-                                        <td>{r.profile.date.clone()}</td>
-                                        {r.pillars.iter().map(|p| {
-                                            let text = if p.assessed { format!("{} · {}", stage_name(c, &m, p.level), c.number(p.index, 2)) } else { String::new() };
-                                            view! { <td class=format!("desk-level desk-level-{}", if p.assessed { p.level } else { 0 })>{text}</td> }
-                                        }).collect_view()}
-                                        <td><strong>{stage_name(c, &m, r.overall_level)}</strong> " · " {c.number(r.mean_index, 2)}</td>
-                                        <td>{r.unmet_conditions.len()}</td>
-                                    </tr>
-                                    }
-                                }).collect::<Vec<_>>()
+                                let m = model.get()?;
+                                let l = lang.get();
+                                Some(view! {
+                                    <For each=move || visible.get() key=|r| r.assessment.to_string() let:r>
+                                        {desk_row(&r, &m, l, dates_of, picked, history, toggle_pick)}
+                                    </For>
+                                })
                             }}
                         </tbody>
                     </table>
@@ -468,5 +444,55 @@ pub fn Desk() -> impl IntoView {
                 Some(view! { <history::History model=m entries=same /> })
             }}
         </Show>
+    }
+}
+
+/// One row of the desk's table: the municipality (pick it for side by side, open its report or
+/// its history), country, date, each pillar's stage and index, the overall reading.
+fn desk_row(
+    r: &Row,
+    m: &Model,
+    lang: megaip_core::base::locale::Lang,
+    dates_of: Memo<std::collections::BTreeMap<String, usize>>,
+    picked: RwSignal<Vec<String>>,
+    history: RwSignal<Option<String>>,
+    toggle_pick: impl Fn(String, bool) + Copy + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = catalog(lang);
+    let id = r.assessment.to_string();
+    let pick_id = format!("pick-{id}");
+    let place = place_key(&r.profile);
+    let dates = dates_of.with(|d| d.get(&place).copied().unwrap_or(1));
+    let (id_a, id_b) = (id.clone(), id.clone());
+    view! {
+        <tr>
+            <th scope="row">
+                <span class="desk-pick">
+                    <input type="checkbox" id=pick_id.clone()
+                        prop:checked=move || picked.with(|p| p.contains(&id_a))
+                        prop:disabled=move || picked.with(|p| p.len() >= 4 && !p.contains(&id_b))
+                        on:change=move |ev| toggle_pick(id.clone(), event_target_checked(&ev)) />
+                    <label for=pick_id>
+                        <span class="visually-hidden">{t!(i18n, desk.pick)} " "</span>{r.profile.municipality.clone()}
+                    </label>
+                </span>
+                <br /><span class="muted">{r.profile.region.clone()}</span>
+                <br /><A href=format!("/asesoria/{}", r.assessment) attr:class="desk-report">{t!(i18n, desk.open_report)}</A>
+                {(dates > 1).then(|| view! {
+                    <br /><button type="button" class="link-button" on:click=move |_| history.set(Some(place.clone()))>
+                        {t_string!(i18n, desk.history_open, n = dates).to_string()}
+                    </button>
+                })}
+            </th>
+            <td>{country_or_code(c, &r.profile.country)}</td>
+            <td>{r.profile.date.clone()}</td>
+            {r.pillars.iter().map(|p| {
+                let text = if p.assessed { format!("{} · {}", stage_name(c, m, p.level), c.number(p.index, 2)) } else { String::new() };
+                view! { <td class=format!("desk-level desk-level-{}", if p.assessed { p.level } else { 0 })>{text}</td> }
+            }).collect_view()}
+            <td><strong>{stage_name(c, m, r.overall_level)}</strong> " · " {c.number(r.mean_index, 2)}</td>
+            <td>{r.unmet_conditions.len()}</td>
+        </tr>
     }
 }

@@ -40,6 +40,10 @@ pub struct Row {
     /// Questions answered, of those asked.
     pub answered: usize,
     pub asked: usize,
+    /// The municipality's and region's names [`fold`]ed once, for searching many rows as a
+    /// person types.
+    pub folded_name: String,
+    pub folded_region: String,
 }
 
 /// The row of one assessment, scored with its model.
@@ -66,6 +70,8 @@ pub fn row(model: &Model, a: &Assessment) -> Row {
         unmet_conditions: s.conditions.unmet.clone(),
         answered,
         asked,
+        folded_name: fold(&a.profile().municipality),
+        folded_region: fold(&a.profile().region),
     }
 }
 

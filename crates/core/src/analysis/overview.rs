@@ -43,9 +43,7 @@ impl Filter {
                 .filter(|x| x.assessed)
                 .map(|x| x.level)
         };
-        (self.search.is_empty()
-            || fold(&p.municipality).contains(&self.search)
-            || fold(&p.region).contains(&self.search))
+        (self.search.is_empty() || r.folded_name.contains(&self.search) || r.folded_region.contains(&self.search))
             && (self.country.is_empty() || p.country == self.country)
             && self.band.is_none_or(|b| p.population_band == Some(b))
             && self.stage.is_none_or(|s| level == Some(s))
