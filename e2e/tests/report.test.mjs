@@ -153,6 +153,25 @@ test('the desk: a file\'s report read-only, the spread of stages, the heatmap vi
   await page.screenshot({ path: 'screenshots/desk-heat-es-1280.png', fullPage: true });
   const violations = await axeViolations(page, 'desk heat es');
 
+  // A history joined by hand: one of another municipality's assessments joins this one's.
+  await page.locator('#desk-heat').uncheck();
+  await page.locator('#desk-every').uncheck();
+  await rows.first().getByRole('button', { name: /Ver su historial/ }).click();
+  const history = page.locator('.desk-history');
+  assert.equal(await history.locator('tbody tr').count(), 3);
+  const other = await page.locator('#join-pick option').nth(1).getAttribute('value');
+  await page.selectOption('#join-pick', other);
+  await page.locator('#join-add').click();
+  await page.locator('.desk-joined li').waitFor();
+  assert.equal(await history.locator('tbody tr').count(), 4);
+  violations.push(...(await axeViolations(page, 'desk join es')));
+  await page.reload();
+  await page.locator('.desk-table tbody tr').first().waitFor();
+  await rows.first().getByRole('button', { name: /Ver su historial \(4 fechas\)/ }).click();
+  await page.locator('.desk-joined li button').click();
+  await page.waitForFunction(() => document.querySelectorAll('.desk-history tbody tr').length === 3);
+  await page.locator('#desk-every').check();
+
   // A file's report: read-only, and the collection and the device untouched.
   await rows.first().locator('a.desk-report').click();
   await page.locator('#report h1').waitFor();

@@ -393,6 +393,16 @@ impl AppState {
         self.storage.save(keys::EXPORTS, &mark);
     }
 
+    /// The advisor's hand-made joins of assessments to another municipality's history.
+    pub fn desk_links(&self) -> std::collections::BTreeMap<String, String> {
+        self.storage.load(keys::DESK_LINKS).unwrap_or_default()
+    }
+
+    /// Saves those joins; `false` (and a notice) when the device refused.
+    pub fn set_desk_links(&self, links: &std::collections::BTreeMap<String, String>) -> bool {
+        self.storage.save(keys::DESK_LINKS, links)
+    }
+
     /// The texts of the models the user loaded, as stored.
     pub fn model_texts(&self) -> Vec<String> {
         self.storage.load(keys::MODELS).unwrap_or_default()

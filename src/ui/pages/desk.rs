@@ -17,7 +17,7 @@ use crate::ui::i18n::*;
 use crate::ui::state::{use_lang, use_state, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use megaip_core::analysis::compare::{latest, place_key, row, Row};
+use megaip_core::analysis::compare::{history_key, latest_linked, row, Row};
 use megaip_core::analysis::overview::{spread, Filter};
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::content::model::Model;
@@ -135,6 +135,8 @@ pub fn Desk() -> impl IntoView {
         });
     };
 
+    // Assessments the advisor joined by hand to another municipality's history.
+    let links = RwSignal::new(state.desk_links());
     let every = RwSignal::new(false);
     let search = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
@@ -158,7 +160,7 @@ pub fn Desk() -> impl IntoView {
         let mut rows: Vec<Row> = if every.get() {
             rows
         } else {
-            latest(&rows).into_iter().cloned().collect()
+            links.with(|l| latest_linked(&rows, l).into_iter().cloned().collect())
         };
         match sort.get() {
             Sort::Municipality => rows.sort_by(|a, b| a.folded_name.cmp(&b.folded_name)),
@@ -232,19 +234,19 @@ pub fn Desk() -> impl IntoView {
     let dates_of = Memo::new(move |_| {
         let mut counts = std::collections::BTreeMap::<String, usize>::new();
         entries.with(|all| {
-            for e in all {
-                *counts.entry(place_key(&e.row.profile)).or_default() += 1;
-            }
+            links.with(|l| {
+                for e in all {
+                    *counts.entry(history_key(&e.row, l)).or_default() += 1;
+                }
+            })
         });
         counts
     });
-    let toggle_pick = move |id: String, on: bool| {
-        picked.update(|p| {
-            p.retain(|x| *x != id);
-            if on && p.len() < 4 {
-                p.push(id);
-            }
-        });
+    let shared = Shared {
+        links,
+        dates_of,
+        picked,
+        history,
     };
     let spreadsheet = move |answers: bool| {
         let Some(m) = model.get_untracked() else { return };
@@ -406,9 +408,11 @@ pub fn Desk() -> impl IntoView {
                             {move || {
                                 let m = model.get()?;
                                 let l = lang.get();
+                                // A join made by hand changes rows' histories: build them again.
+                                links.with(|_| ());
                                 Some(view! {
                                     <For each=move || visible.get() key=|r| r.assessment.to_string() let:r>
-                                        {desk_row(&r, &m, l, dates_of, picked, history, toggle_pick)}
+                                        {desk_row(&r, &m, l, shared)}
                                     </For>
                                 })
                             }}
@@ -440,30 +444,125 @@ pub fn Desk() -> impl IntoView {
             {move || {
                 let place = history.get()?;
                 let m = model.get()?;
-                let same: Vec<Entry> = entries.with(|all| all.iter().filter(|e| e.model.is(&m.reference()) && place_key(&e.row.profile) == place).cloned().collect());
-                Some(view! { <history::History model=m entries=same /> })
+                let same: Vec<Entry> = entries.with(|all| links.with(|l| all.iter().filter(|e| e.model.is(&m.reference()) && history_key(&e.row, l) == place).cloned().collect()));
+                // Other municipalities of the collection, to join one of their assessments here.
+                let others: Vec<(String, String)> = entries.with(|all| links.with(|l| {
+                    let mut seen = std::collections::BTreeSet::new();
+                    all.iter()
+                        .filter(|e| e.model.is(&m.reference()) && history_key(&e.row, l) != place)
+                        .filter(|e| seen.insert(e.assessment.id().to_string()))
+                        .map(|e| (e.assessment.id().to_string(), format!("{} · {}", e.row.profile.municipality, e.row.profile.date)))
+                        .collect()
+                }));
+                let joined: Vec<(String, String)> = same.iter()
+                    .filter(|e| links.with(|l| l.contains_key(e.assessment.id().as_str())))
+                    .map(|e| (e.assessment.id().to_string(), format!("{} · {}", e.row.profile.municipality, e.row.profile.date)))
+                    .collect();
+                Some(view! {
+                    <history::History model=m entries=same />
+                    <Join place others joined links />
+                })
             }}
         </Show>
     }
 }
 
+/// Joining an assessment to this municipality's history by hand (a town written two ways, or
+/// renamed), and taking one joined by hand back out. Kept on the device with the collection.
+#[component]
+fn Join(
+    place: String,
+    others: Vec<(String, String)>,
+    joined: Vec<(String, String)>,
+    links: RwSignal<std::collections::BTreeMap<String, String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let chosen = RwSignal::new(String::new());
+    let save = move |next: std::collections::BTreeMap<String, String>| {
+        if state.set_desk_links(&next) {
+            links.set(next);
+        }
+    };
+    let join = move |_| {
+        let id = chosen.get_untracked();
+        if id.is_empty() {
+            return;
+        }
+        let mut next = links.get_untracked();
+        next.insert(id, place.clone());
+        save(next);
+    };
+    view! {
+        <section class="card desk-join" aria-labelledby="join-title">
+            <h3 id="join-title">{t!(i18n, desk.join_title)}</h3>
+            <p>{t!(i18n, desk.join_text)}</p>
+            <div class="desk-filters">
+                <div class="field">
+                    <label for="join-pick">{t!(i18n, desk.join_pick)}</label>
+                    <select id="join-pick" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        <option value="">"—"</option>
+                        {others.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="button" id="join-add" on:click=join>{t!(i18n, desk.join_add)}</button>
+            </div>
+            {(!joined.is_empty()).then(|| view! {
+                <ul class="desk-joined">
+                    {joined.into_iter().map(|(id, label)| view! {
+                        <li>
+                            {label} " "
+                            <button type="button" class="link-button" on:click=move |_| {
+                                let mut next = links.get_untracked();
+                                next.remove(&id);
+                                save(next);
+                            }>{t!(i18n, desk.join_undo)}</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+/// What every row of the table reads and changes.
+#[derive(Clone, Copy)]
+struct Shared {
+    links: RwSignal<std::collections::BTreeMap<String, String>>,
+    /// How many assessments each history has.
+    dates_of: Memo<std::collections::BTreeMap<String, usize>>,
+    /// The assessments picked for side by side (at most four).
+    picked: RwSignal<Vec<String>>,
+    /// The history being read.
+    history: RwSignal<Option<String>>,
+}
+
+impl Shared {
+    fn toggle_pick(self, id: String, on: bool) {
+        self.picked.update(|p| {
+            p.retain(|x| *x != id);
+            if on && p.len() < 4 {
+                p.push(id);
+            }
+        });
+    }
+}
+
 /// One row of the desk's table: the municipality (pick it for side by side, open its report or
 /// its history), country, date, each pillar's stage and index, the overall reading.
-fn desk_row(
-    r: &Row,
-    m: &Model,
-    lang: megaip_core::base::locale::Lang,
-    dates_of: Memo<std::collections::BTreeMap<String, usize>>,
-    picked: RwSignal<Vec<String>>,
-    history: RwSignal<Option<String>>,
-    toggle_pick: impl Fn(String, bool) + Copy + 'static,
-) -> impl IntoView {
+fn desk_row(r: &Row, m: &Model, lang: megaip_core::base::locale::Lang, shared: Shared) -> impl IntoView {
+    let Shared {
+        links,
+        dates_of,
+        picked,
+        history,
+    } = shared;
     let i18n = use_i18n();
     let c = catalog(lang);
     let id = r.assessment.to_string();
     let pick_id = format!("pick-{id}");
-    let place = place_key(&r.profile);
-    let dates = dates_of.with(|d| d.get(&place).copied().unwrap_or(1));
+    let place = links.with_untracked(|l| history_key(r, l));
+    let dates = dates_of.with_untracked(|d| d.get(&place).copied().unwrap_or(1));
     let (id_a, id_b) = (id.clone(), id.clone());
     view! {
         <tr>
@@ -472,7 +571,7 @@ fn desk_row(
                     <input type="checkbox" id=pick_id.clone()
                         prop:checked=move || picked.with(|p| p.contains(&id_a))
                         prop:disabled=move || picked.with(|p| p.len() >= 4 && !p.contains(&id_b))
-                        on:change=move |ev| toggle_pick(id.clone(), event_target_checked(&ev)) />
+                        on:change=move |ev| shared.toggle_pick(id.clone(), event_target_checked(&ev)) />
                     <label for=pick_id>
                         <span class="visually-hidden">{t!(i18n, desk.pick)} " "</span>{r.profile.municipality.clone()}
                     </label>

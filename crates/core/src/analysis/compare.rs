@@ -82,12 +82,27 @@ pub fn place_key(profile: &Profile) -> String {
     format!("{name}|{}", profile.country.trim().to_ascii_uppercase())
 }
 
+/// Which history an assessment belongs to: the municipality an advisor joined it to by hand
+/// (`links`: assessment id → [`place_key`]), or else its own place. A town renamed, or written
+/// two ways, is followed as one.
+pub fn history_key(r: &Row, links: &BTreeMap<String, String>) -> String {
+    links
+        .get(r.assessment.as_str())
+        .cloned()
+        .unwrap_or_else(|| place_key(&r.profile))
+}
+
 /// The latest assessment of each municipality (by date; on the same date, the later one in
 /// `rows`), in the order their municipalities first appear.
 pub fn latest(rows: &[Row]) -> Vec<&Row> {
+    latest_linked(rows, &BTreeMap::new())
+}
+
+/// The same, with the assessments an advisor joined by hand counted as their municipality's.
+pub fn latest_linked<'a>(rows: &'a [Row], links: &BTreeMap<String, String>) -> Vec<&'a Row> {
     let mut best: BTreeMap<String, (usize, &Row)> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
-        let key = place_key(&r.profile);
+        let key = history_key(r, links);
         match best.get(&key) {
             Some((_, kept)) if kept.profile.date > r.profile.date => {}
             Some((first, _)) => {
@@ -271,5 +286,24 @@ mod tests {
         let found: Vec<&str> = steps_done_between(&then, &now).iter().map(|s| s.id.as_str()).collect();
         assert_eq!(found, [ids[1].as_str(), ids[2].as_str()]);
         assert!(steps_done_between(&now, &then).is_empty());
+    }
+
+    #[test]
+    fn an_assessment_joined_by_hand_is_in_the_other_history() {
+        let model = mega();
+        let rows: Vec<Row> = [
+            assessment(&model, "a-1", "Bogotá", "CO", "2025-03-01", 1),
+            assessment(&model, "a-2", "Bogotá D.C.", "CO", "2026-03-01", 1),
+            assessment(&model, "a-3", "Yumbo", "CO", "2026-01-10", 1),
+        ]
+        .iter()
+        .map(|a| row(&model, a))
+        .collect();
+        let ids = |rs: Vec<&Row>| rs.iter().map(|r| r.assessment.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(latest(&rows)), ["a-1", "a-2", "a-3"]);
+        let links = BTreeMap::from([("a-2".to_owned(), place_key(&rows[0].profile))]);
+        assert_eq!(history_key(&rows[1], &links), history_key(&rows[0], &links));
+        assert_eq!(history_key(&rows[2], &links), place_key(&rows[2].profile));
+        assert_eq!(ids(latest_linked(&rows, &links)), ["a-2", "a-3"]);
     }
 }

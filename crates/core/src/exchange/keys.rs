@@ -14,6 +14,9 @@ pub const MODELS: Key = Key::new("models", 2);
 pub const MODELS_V1: Key = Key::new("models", 1);
 /// When the device last wrote its data to a file (`backup::ExportMark`).
 pub const EXPORTS: Key = Key::new("exports", 1);
+/// On the advisor's desk: assessments joined by hand to another municipality's history
+/// (assessment id → place key).
+pub const DESK_LINKS: Key = Key::new("desk.links", 1);
 /// The ids of the assessments on this device, one record each under [`assessment`].
 pub const ASSESSMENT_INDEX: Key = Key::new("assessments.index", 3);
 /// Before: every assessment in one value, rewritten whole on each change (v2 added canvases
