@@ -110,6 +110,11 @@ test('progress over time on the device, and the diagnosis report printed in es a
 
 test('the desk: a file\'s report read-only, the spread of stages, the heatmap view, band and date filters', async () => {
   const files = writeResults(12, join(TMP, 'desk'), 4);
+  // The first is the assessment the workshop fixture was run on, whose file comes along.
+  const first = JSON.parse(readFileSync(files[0], 'utf8'));
+  first.assessment.id = 'a-1';
+  writeFileSync(files[0], JSON.stringify(first));
+  files.push(new URL('../../tests/fixtures/workshops/workshop-v1.json', import.meta.url).pathname);
   // Two of them in another population band.
   for (const path of files.slice(0, 2)) {
     const f = JSON.parse(readFileSync(path, 'utf8'));
@@ -120,7 +125,7 @@ test('the desk: a file\'s report read-only, the spread of stages, the heatmap vi
   const page = await context.newPage();
   await visit(page, '/asesoria');
   await page.locator('#desk-files').setInputFiles(files);
-  await page.locator('text=Se guardaron 12 archivos. No se pudieron usar: 0.').waitFor();
+  await page.locator('text=Se guardaron 13 archivos. No se pudieron usar: 0.').waitFor();
   const rows = page.locator('.desk-table tbody tr:not([hidden])');
   assert.equal(await rows.count(), 4);
   // The spread counts every shown municipality once per pillar.
@@ -181,6 +186,10 @@ test('the desk: a file\'s report read-only, the spread of stages, the heatmap vi
   await page.reload();
   await page.locator('#report h1').waitFor();
   assert.deepEqual(await storedAssessments(page), []);
+  // The workshop file's votes beside the answers it decided, in that assessment's report.
+  await visit(page, '/asesoria/a-1');
+  await page.locator('#report h1').waitFor();
+  assert.match(await page.locator('#report .workshop-votes').first().innerText(), /^Taller K7QX2M: (.+ · )?tras conversarlo \(ronda 2\)$/);
   await visit(page, '/asesoria/no-such-file');
   assert.match(await page.locator('main h1').innerText(), /No encontramos/);
   assert.deepEqual(violations, []);

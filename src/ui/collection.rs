@@ -144,3 +144,41 @@ pub async fn get(key: &str) -> Result<Option<String>, CollectionError> {
     db.close();
     Ok(value.as_string())
 }
+
+/// Workshop files of the collection are kept under this prefix and their workshop's code,
+/// beside the results files (whose keys are assessment ids).
+pub const WORKSHOP_PREFIX: &str = "workshop:";
+
+/// The key a workshop file is kept under.
+pub fn workshop_key(code: &str) -> String {
+    format!("{WORKSHOP_PREFIX}{code}")
+}
+
+/// The workshops of the collection run on one assessment (files that no longer read are
+/// skipped), read by key range so the results files are not loaded.
+pub async fn workshops_of(assessment: &str) -> Vec<megaip_core::answers::workshop::Workshop> {
+    let texts = async {
+        let db = open().await?;
+        let (_tx, store) = store(&db, web_sys::IdbTransactionMode::Readonly)?;
+        let range = web_sys::IdbKeyRange::bound(
+            &JsValue::from_str(WORKSHOP_PREFIX),
+            &JsValue::from_str(&format!("{WORKSHOP_PREFIX}\u{10ffff}")),
+        )
+        .map_err(|_| CollectionError::Failed)?;
+        let values = done(&store.get_all_with_key(&range).map_err(|_| CollectionError::Failed)?).await?;
+        db.close();
+        Ok::<_, CollectionError>(
+            js_sys::Array::from(&values)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect::<Vec<_>>(),
+        )
+    };
+    texts
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|t| megaip_core::exchange::workshop_file::read(t).ok())
+        .filter(|w| w.assessment == *assessment)
+        .collect()
+}

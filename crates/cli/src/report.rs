@@ -37,7 +37,7 @@ pub fn run(c: &dyn Catalog, report: &Report) -> Outcome {
         };
         // HAGA's tools and cases are classified by MEGA IP's pillars and stages only.
         let toolkit = haga.as_ref().filter(|_| model.id() == bundled.id());
-        let html = diagnosis_html(&diagnosis(model, toolkit, &a, c), c);
+        let html = diagnosis_html(&diagnosis(model, toolkit, &a, &[], c), c);
         let out = if into_folder {
             page_in(&report.html, path, &mut names)
         } else {

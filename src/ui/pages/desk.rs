@@ -23,6 +23,7 @@ use megaip_core::answers::assessment::Assessment;
 use megaip_core::content::model::Model;
 use megaip_core::content::places::PopulationBand;
 use megaip_core::exchange::results::{import, MAX_RESULTS_BYTES};
+use megaip_core::exchange::workshop_file;
 use megaip_core::messages::{catalog, country_or_code, stage_name};
 use megaip_core::reports::table::{answers_csv, assessments_csv};
 use std::sync::Arc;
@@ -77,6 +78,8 @@ pub fn Desk() -> impl IntoView {
     let loaded = RwSignal::new(false);
     let said: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let refused: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    // Workshop files received: their votes show in their assessment's report.
+    let workshop_keys: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let say_error = move |e: CollectionError| {
         let text = match e {
             CollectionError::Unavailable => t_string!(i18n, desk.unavailable),
@@ -87,12 +90,18 @@ pub fn Desk() -> impl IntoView {
     };
     leptos::task::spawn_local(async move {
         match collection::all().await {
-            Ok(files) => entries.set(
-                files
-                    .iter()
-                    .filter_map(|(_, text)| read_entry(&state, text).ok())
-                    .collect(),
-            ),
+            Ok(files) => {
+                let (workshops, results): (Vec<_>, Vec<_>) = files
+                    .into_iter()
+                    .partition(|(key, _)| key.starts_with(collection::WORKSHOP_PREFIX));
+                workshop_keys.set(workshops.into_iter().map(|(key, _)| key).collect());
+                entries.set(
+                    results
+                        .iter()
+                        .filter_map(|(_, text)| read_entry(&state, text).ok())
+                        .collect(),
+                );
+            }
             Err(e) => say_error(e),
         }
         loaded.set(true);
@@ -103,6 +112,7 @@ pub fn Desk() -> impl IntoView {
             let c = catalog(lang.get_untracked());
             let mut good: Vec<(String, String, Entry)> = Vec::new();
             let mut bad = Vec::new();
+            let mut workshops: Vec<(String, String)> = Vec::new();
             let texts = read_texts(&files, MAX_RESULTS_BYTES).await;
             for (file, text) in files.iter().zip(texts) {
                 let Ok(text) = text else {
@@ -111,13 +121,23 @@ pub fn Desk() -> impl IntoView {
                 };
                 match read_entry(&state, &text) {
                     Ok(entry) => good.push((entry.assessment.id().to_string(), text, entry)),
-                    Err(e) => bad.push(format!("{}: {}", file.name(), c.import_error(&e))),
+                    // A workshop file from the workshop mode is kept too, for its votes.
+                    Err(e) => match workshop_file::read(&text) {
+                        Ok(w) => workshops.push((collection::workshop_key(&w.id), text)),
+                        Err(_) => bad.push(format!("{}: {}", file.name(), c.import_error(&e))),
+                    },
                 }
             }
-            let pairs: Vec<(String, String)> = good.iter().map(|(k, t, _)| (k.clone(), t.clone())).collect();
-            let n = good.len();
+            let mut pairs: Vec<(String, String)> = good.iter().map(|(k, t, _)| (k.clone(), t.clone())).collect();
+            let new_workshops: Vec<String> = workshops.iter().map(|(k, _)| k.clone()).collect();
+            pairs.extend(workshops);
+            let n = pairs.len();
             match collection::put(&pairs).await {
                 Ok(()) => {
+                    workshop_keys.update(|keys| {
+                        keys.retain(|k| !new_workshops.contains(k));
+                        keys.extend(new_workshops);
+                    });
                     entries.update(|all| {
                         for (_, _, e) in good {
                             all.retain(|x| x.assessment.id() != e.assessment.id());
@@ -279,11 +299,14 @@ pub fn Desk() -> impl IntoView {
         {
             return;
         }
-        let keys: Vec<String> = entries.with_untracked(|e| e.iter().map(|x| x.assessment.id().to_string()).collect());
+        let mut keys: Vec<String> =
+            entries.with_untracked(|e| e.iter().map(|x| x.assessment.id().to_string()).collect());
+        keys.extend(workshop_keys.get_untracked());
         leptos::task::spawn_local(async move {
             match collection::remove(&keys).await {
                 Ok(()) => {
                     entries.set(Vec::new());
+                    workshop_keys.set(Vec::new());
                     said.set(Some((true, t_string!(i18n, desk.cleared).to_owned())));
                 }
                 Err(e) => say_error(e),

@@ -15,6 +15,7 @@ use crate::ui::state::{use_assessment_route, use_id_param, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use megaip_core::answers::assessment::Assessment;
+use megaip_core::answers::workshop::Workshop;
 use megaip_core::content::model::Model;
 use megaip_core::messages::{catalog, ReportText as T};
 use megaip_core::reports::diagnosis::{diagnosis, Diagnosis, PillarPart};
@@ -29,8 +30,9 @@ pub fn DiagnosisPage() -> impl IntoView {
         Some(model) => {
             let id = id.get();
             let back = format!("/resultados/{id}");
+            let workshops = Signal::derive(move || state.workshops.get());
             let assessment = Memo::new(move |_| state.assessment(&id));
-            view! { <Live model assessment back /> }.into_any()
+            view! { <Live model assessment workshops back /> }.into_any()
         }
         None if state.assessment(&id.get()).is_none() => view! { <NotOnDevice /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
@@ -38,7 +40,7 @@ pub fn DiagnosisPage() -> impl IntoView {
 }
 
 /// A file of the collection, read.
-type Found = (Assessment, Arc<Model>);
+type Found = (Assessment, Arc<Model>, Vec<Workshop>);
 
 /// `/asesoria/:id`: a file of the collection, read again like any import, never editable.
 #[component]
@@ -53,29 +55,40 @@ pub fn DeskDiagnosis() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let text = collection::get(&key).await.ok().flatten();
             let entry = text.and_then(|t| read_entry(&state, &t).ok());
-            found.set(Some(entry.map(|e| (e.assessment, e.model))));
+            // Workshops the advisor received for this assessment, to show their votes.
+            let workshops = match &entry {
+                Some(e) => collection::workshops_of(e.assessment.id().as_str()).await,
+                None => Vec::new(),
+            };
+            found.set(Some(entry.map(|e| (e.assessment, e.model, workshops))));
         });
     });
     move || match found.get() {
         None => view! { <p class="muted">{t!(i18n, desk.loading)}</p> }.into_any(),
         Some(None) => view! { <NotFound /> }.into_any(),
-        Some(Some((a, model))) => {
+        Some(Some((a, model, workshops))) => {
             let assessment = Memo::new(move |_| Some(a.clone()));
-            view! { <Live model assessment back="/asesoria".to_owned() /> }.into_any()
+            let workshops = Signal::derive(move || workshops.clone());
+            view! { <Live model assessment workshops back="/asesoria".to_owned() /> }.into_any()
         }
     }
 }
 
 /// The report of `assessment`, rebuilt when it or the language changes.
 #[component]
-fn Live(model: Arc<Model>, assessment: Memo<Option<Assessment>>, back: String) -> impl IntoView {
+fn Live(
+    model: Arc<Model>,
+    assessment: Memo<Option<Assessment>>,
+    workshops: Signal<Vec<Workshop>>,
+    back: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let lang = use_lang();
     let haga = state.toolkit_applies(&model).then(|| state.haga());
     let report = Memo::new(move |_| {
         let c = catalog(lang.get());
-        assessment.with(|a| a.as_ref().map(|a| diagnosis(&model, haga.as_deref(), a, c)))
+        workshops.with(|ws| assessment.with(|a| a.as_ref().map(|a| diagnosis(&model, haga.as_deref(), a, ws, c))))
     });
     view! {
         <p class="crumbs no-print"><A href=back>{t!(i18n, report.back)}</A></p>
@@ -225,7 +238,7 @@ fn Report(d: Diagnosis) -> impl IntoView {
                             {annex.into_iter().map(|a| view! {
                                 <tr>
                                     <th scope="row"><span class="code">{a.code}</span> " " {a.question}</th>
-                                    <td data-label=t(T::Answer)>{a.answer}</td>
+                                    <td data-label=t(T::Answer)>{a.answer}{a.workshop.map(|w| view! { <span class="workshop-votes">{w}</span> })}</td>
                                     <td class="note" data-label=t(T::Note)>{a.note}</td>
                                     <td data-label=t(T::Evidence)>{(!a.evidence.is_empty()).then(|| view! { <WebLink url=a.evidence /> })}</td>
                                 </tr>

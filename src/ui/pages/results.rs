@@ -17,7 +17,6 @@ use leptos_router::components::A;
 use megaip_core::analysis::compare::place_key;
 use megaip_core::analysis::scoring::{score, PillarScore, Scores};
 use megaip_core::answers::assessment::Assessment;
-use megaip_core::answers::workshop::DecidedBy;
 use megaip_core::base::locale::Lang;
 use megaip_core::content::model::Model;
 use megaip_core::content::scale::Tone;
@@ -273,30 +272,18 @@ struct AnnexRow {
 #[component]
 fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = content_lang(model.clone(), use_lang());
+    let ui = use_lang();
+    let lang = content_lang(model.clone(), ui);
     let state = use_state();
     let model = StoredValue::new(model);
-    // How a workshop on this device decided a question: its votes and how it was settled.
+    // How a workshop on this device decided a question (worded like the diagnosis report's): its votes and how it was settled.
     let from_workshop = move |m: &Model, a: &Assessment, c: &str| -> Option<String> {
         state.workshops.with(|ws| {
             ws.iter().rev().filter(|w| &w.assessment == a.id()).find_map(|w| {
                 let d = w.decisions.get(c)?;
                 let (_, round) = w.round_for(c)?;
-                let how = match d.by {
-                    DecidedBy::Consensus => t_string!(i18n, minutes.by_consensus).to_string(),
-                    DecidedBy::Discussion => t_string!(i18n, minutes.by_discussion, round = d.round).to_string(),
-                };
                 let votes = votes_line(m, w, c, round, lang.get());
-                Some(
-                    t_string!(
-                        i18n,
-                        results.workshop_votes,
-                        code = w.id.clone(),
-                        votes = votes,
-                        how = how
-                    )
-                    .to_string(),
-                )
+                Some(catalog(ui.get()).report_workshop(&w.id, &votes, d.by, d.round))
             })
         })
     };

@@ -12,6 +12,7 @@
 
 use crate::answers::workshop::{Round, Workshop};
 use crate::base::ids::{CriterionId, OptionId};
+use crate::base::locale::Lang;
 use crate::content::model::{Criterion, Model};
 use crate::content::scale::{OptionValue, Scale};
 
@@ -166,6 +167,22 @@ pub fn merge_item(model: &Model, criterion: &Criterion, votes: &[(OptionId, u32)
         proposed,
         agreement,
     }
+}
+
+/// One round's votes for a question, in the scale's order, with the model's labels: "Sí 9 ·
+/// No 1". Options nobody chose are left out.
+pub fn votes_line(model: &Model, workshop: &Workshop, criterion: &str, round: &Round, lang: Lang) -> String {
+    let Some(c) = model.criterion(criterion) else {
+        return String::new();
+    };
+    merge_item(model, c, &round.votes(criterion), workshop.consensus_percent)
+        .distribution
+        .counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .filter_map(|(o, n)| model.option_of(c, o).map(|x| format!("{} {n}", x.label.get(lang))))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Merges one round of a workshop: every question in its scope.

@@ -3,6 +3,7 @@
 use super::{decimal, id_list, lower_first, Catalog, CliHelp, ReportText, TableHeading as Heading};
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
 use crate::answers::plan::{Phase, PlanStep, Subject};
+use crate::answers::workshop::DecidedBy;
 use crate::base::locale::Lang;
 use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
@@ -567,6 +568,18 @@ impl Catalog for En {
 
     fn report_answer_now(&self, answer: &str) -> String {
         format!("Current answer: {answer}")
+    }
+
+    fn report_workshop(&self, code: &str, votes: &str, by: DecidedBy, round: u32) -> String {
+        let how = match by {
+            DecidedBy::Consensus => "by consensus".to_owned(),
+            DecidedBy::Discussion => format!("after discussion (round {round})"),
+        };
+        if votes.is_empty() {
+            format!("Workshop {code}: {how}")
+        } else {
+            format!("Workshop {code}: {votes} · {how}")
+        }
     }
 
     fn phase(&self, p: Phase) -> &'static str {

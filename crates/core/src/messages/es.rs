@@ -3,6 +3,7 @@
 use super::{decimal, id_list, lower_first, Catalog, CliHelp, ReportText, TableHeading as Heading};
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice, Why};
 use crate::answers::plan::{Phase, PlanStep, Subject};
+use crate::answers::workshop::DecidedBy;
 use crate::base::locale::Lang;
 use crate::content::model::{Kind, Model, ModelError, Problem, MAX_MODEL_BYTES};
 use crate::content::places::PopulationBand;
@@ -557,6 +558,18 @@ impl Catalog for Es {
 
     fn report_answer_now(&self, answer: &str) -> String {
         format!("Respuesta actual: {answer}")
+    }
+
+    fn report_workshop(&self, code: &str, votes: &str, by: DecidedBy, round: u32) -> String {
+        let how = match by {
+            DecidedBy::Consensus => "por consenso".to_owned(),
+            DecidedBy::Discussion => format!("tras conversarlo (ronda {round})"),
+        };
+        if votes.is_empty() {
+            format!("Taller {code}: {how}")
+        } else {
+            format!("Taller {code}: {votes} · {how}")
+        }
     }
 
     fn phase(&self, p: Phase) -> &'static str {

@@ -17,6 +17,7 @@ mod es;
 
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice};
 use crate::answers::plan::{Phase, PlanStep};
+use crate::answers::workshop::DecidedBy;
 use crate::base::locale::Lang;
 use crate::content::model::{Model, ModelError, Problem};
 use crate::content::places::PopulationBand;
@@ -79,6 +80,9 @@ pub trait Catalog {
     fn report_next(&self, next: &str, points: &str, threshold: u32) -> String;
     /// A missing question's current answer.
     fn report_answer_now(&self, answer: &str) -> String;
+    /// How workshop `code` decided an answer: its votes, by consensus or after discussion in
+    /// `round`.
+    fn report_workshop(&self, code: &str, votes: &str, by: DecidedBy, round: u32) -> String;
     /// The name of a phase of the plan.
     fn phase(&self, p: Phase) -> &'static str;
 

@@ -129,6 +129,8 @@ fn every_message_exists_in_every_language() {
         out.push(c.report_strengths_at("Informar"));
         out.push(c.report_next("Consultar", "2", 70));
         out.push(c.report_answer_now("No"));
+        out.push(c.report_workshop("K7QX2M", "Sí 8", crate::answers::workshop::DecidedBy::Consensus, 1));
+        out.push(c.report_workshop("K7QX2M", "Sí 8", crate::answers::workshop::DecidedBy::Discussion, 2));
         out.extend(crate::answers::plan::Phase::ALL.iter().map(|p| c.phase(*p).to_owned()));
         for e in [
             crate::exchange::backup::BackupError::TooLarge { bytes: 50_000_000 },

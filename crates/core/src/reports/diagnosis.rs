@@ -7,11 +7,13 @@
 //! browser page, the standalone HTML of `megaip report`) only lays it out. Text from the file
 //! stays text; an evidence link is a link only when [`safe_web_link`] accepts it.
 
+use crate::analysis::merge::votes_line;
 use crate::analysis::plan_gen;
 use crate::analysis::recommend::{recommend, Recommendations};
 use crate::analysis::scoring::{points_at, score, PillarScore, Scores};
 use crate::answers::assessment::Assessment;
 use crate::answers::plan::{Phase, Plan};
+use crate::answers::workshop::Workshop;
 use crate::base::locale::Lang;
 use crate::base::validate::safe_web_link;
 use crate::content::model::Model;
@@ -99,6 +101,8 @@ pub struct AnnexLine {
     pub evidence: String,
     /// The same, when it is a safe web link.
     pub evidence_link: Option<String>,
+    /// How a workshop decided it, when one did: "Taller K7QX2M: Sí 8 · No 2 · por consenso".
+    pub workshop: Option<String>,
 }
 
 /// The whole report, in one language.
@@ -127,8 +131,15 @@ pub struct Diagnosis {
 }
 
 /// The diagnosis of `a`, scored with `model`. `haga` is the toolkit to recommend from, or
-/// `None` when it does not apply to this model.
-pub fn diagnosis(model: &Model, haga: Option<&Haga>, a: &Assessment, c: &dyn Catalog) -> Diagnosis {
+/// `None` when it does not apply to this model; `workshops` may hold workshops run on this
+/// assessment, whose votes the annex then shows beside each answer they decided.
+pub fn diagnosis(
+    model: &Model,
+    haga: Option<&Haga>,
+    a: &Assessment,
+    workshops: &[Workshop],
+    c: &dyn Catalog,
+) -> Diagnosis {
     let lang = model.content_lang(c.lang());
     let s = score(model, a);
     let p = a.profile();
@@ -182,7 +193,7 @@ pub fn diagnosis(model: &Model, haga: Option<&Haga>, a: &Assessment, c: &dyn Cat
         advice: recs.as_ref().map(|(h, r)| advice(model, h, r, c)).unwrap_or_default(),
         first_phase: recs.as_ref().and_then(|(_, r)| first_phase(model, haga, a, r, c)),
         conditions: unmet_conditions(model, a, &s, c),
-        annex: annex(model, a, c),
+        annex: annex(model, a, workshops, c),
     }
 }
 
@@ -358,8 +369,21 @@ fn unmet_conditions(model: &Model, a: &Assessment, s: &Scores, c: &dyn Catalog) 
         .collect()
 }
 
-fn annex(model: &Model, a: &Assessment, c: &dyn Catalog) -> Vec<AnnexLine> {
+fn annex(model: &Model, a: &Assessment, workshops: &[Workshop], c: &dyn Catalog) -> Vec<AnnexLine> {
     let lang = model.content_lang(c.lang());
+    // The latest workshop on this assessment and model that decided a question says how.
+    let decided = |criterion: &str| {
+        workshops
+            .iter()
+            .rev()
+            .filter(|w| w.assessment == *a.id() && w.model == *a.model())
+            .find_map(|w| {
+                let d = w.decisions.get(criterion)?;
+                let (_, round) = w.round_for(criterion)?;
+                let votes = votes_line(model, w, criterion, round, lang);
+                Some(c.report_workshop(&w.id, &votes, d.by, d.round))
+            })
+    };
     model
         .criteria()
         .iter()
@@ -378,6 +402,7 @@ fn annex(model: &Model, a: &Assessment, c: &dyn Catalog) -> Vec<AnnexLine> {
                 note: ans.map(|x| x.note.clone()).unwrap_or_default(),
                 evidence_link: safe_web_link(&evidence).map(str::to_owned),
                 evidence,
+                workshop: decided(cr.id.as_str()),
             }
         })
         .collect()

@@ -348,10 +348,17 @@ fn annex(h: &mut String, d: &Diagnosis, c: &dyn Catalog) {
     for a in &d.annex {
         let _ = write!(
             h,
-            "<tr><th scope=\"row\"><span class=\"code\">{}</span> {}</th><td>{}</td><td class=\"note\">{}</td><td class=\"evidence\">",
+            "<tr><th scope=\"row\"><span class=\"code\">{}</span> {}</th><td>{}",
             escape(&a.code),
             escape(&a.question),
             escape(&a.answer),
+        );
+        if let Some(w) = &a.workshop {
+            let _ = write!(h, "<span class=\"advice-why\">{}</span>", escape(w));
+        }
+        let _ = write!(
+            h,
+            "</td><td class=\"note\">{}</td><td class=\"evidence\">",
             escape(&a.note)
         );
         match &a.evidence_link {

@@ -5,10 +5,10 @@
 use crate::ui::i18n::*;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+pub use megaip_core::analysis::merge::votes_line;
 use megaip_core::analysis::merge::{merge_item, Consensus, Item};
-use megaip_core::answers::workshop::{Round, Workshop};
+use megaip_core::answers::workshop::Workshop;
 use megaip_core::base::ids::OptionId;
-use megaip_core::base::locale::Lang;
 use megaip_core::content::model::Model;
 use std::sync::Arc;
 
@@ -29,21 +29,6 @@ pub fn join_url(model: &Model, workshop: &Workshop) -> String {
     let origin = window().location().origin().unwrap_or_default();
     let q = crate::ui::pages::participant_join_query(model, &workshop.scope);
     format!("{origin}/taller/{}/participar?{q}", workshop.id)
-}
-
-/// One round's votes for a question, in the scale's order: "Sí 9 · No 1".
-pub fn votes_line(model: &Model, workshop: &Workshop, criterion: &str, round: &Round, lang: Lang) -> String {
-    let Some(c) = model.criterion(criterion) else {
-        return String::new();
-    };
-    merge_item(model, c, &round.votes(criterion), workshop.consensus_percent)
-        .distribution
-        .counts
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .filter_map(|(o, n)| model.option_of(c, o).map(|x| format!("{} {n}", x.label.get(lang))))
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
 
 /// "Consenso en Sí (75 %)", "Dividido", in the interface language.

@@ -30,7 +30,7 @@ fn yumbo(model: &Model) -> Assessment {
 }
 
 fn es(model: &Model, a: &Assessment) -> Diagnosis {
-    diagnosis(model, Some(&haga()), a, catalog(Lang::Es))
+    diagnosis(model, Some(&haga()), a, &[], catalog(Lang::Es))
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn the_teams_saved_plan_is_the_first_phase_with_its_owners() {
 #[test]
 fn without_the_toolkit_there_is_no_advice_and_no_plan() {
     let model = mega();
-    let d = diagnosis(&model, None, &yumbo(&model), catalog(Lang::Es));
+    let d = diagnosis(&model, None, &yumbo(&model), &[], catalog(Lang::Es));
     assert!(d.advice.is_empty());
     assert!(d.first_phase.is_none());
     assert!(diagnosis_html(&d, catalog(Lang::Es)).contains(catalog(Lang::Es).report_text(T::NoRecommendations)));
@@ -168,7 +168,7 @@ fn english_is_worded_in_english() {
     let model = mega();
     let mut a = yumbo(&model);
     answer_cell(&model, &mut a, "transparencia", "informar", &["yes"]);
-    let d = diagnosis(&model, Some(&haga()), &a, catalog(Lang::En));
+    let d = diagnosis(&model, Some(&haga()), &a, &[], catalog(Lang::En));
     assert_eq!(d.lang, Lang::En);
     assert!(
         d.overall.starts_with("Yumbo has not yet reached the first stage"),
@@ -227,4 +227,27 @@ fn the_html_escapes_what_the_file_carries_and_links_only_safe_evidence() {
     let sig = html.find("class=\"signature\"").unwrap();
     assert!(sig < html.find("class=\"annex\"").unwrap());
     assert!(html.contains("Alcalde o alcaldesa") && html.contains("Responsable del autodiagnóstico"));
+}
+
+#[test]
+fn a_workshop_on_the_assessment_says_how_it_decided_each_answer() {
+    let model = mega();
+    let w = crate::exchange::workshop_file::read(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/workshops/workshop-v1.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut a = yumbo(&model).with_id(w.assessment.clone());
+    set(&mut a, "T-INF-1", Some("yes"));
+    let d = diagnosis(&model, None, &a, std::slice::from_ref(&w), catalog(Lang::Es));
+    let line = d.annex.iter().find(|l| l.code == "T-INF-1").unwrap();
+    let said = line.workshop.as_deref().unwrap();
+    assert!(said == "Taller K7QX2M: tras conversarlo (ronda 2)", "{said}");
+    // A workshop of another assessment says nothing here.
+    let elsewhere = yumbo(&model).with_id("a-elsewhere".into());
+    let other = diagnosis(&model, None, &elsewhere, std::slice::from_ref(&w), catalog(Lang::Es));
+    assert!(other.annex.iter().all(|l| l.workshop.is_none()));
 }
