@@ -91,9 +91,11 @@ pub fn Desk() -> impl IntoView {
     leptos::task::spawn_local(async move {
         match collection::all().await {
             Ok(files) => {
-                let (workshops, results): (Vec<_>, Vec<_>) = files
-                    .into_iter()
-                    .partition(|(key, _)| key.starts_with(collection::WORKSHOP_PREFIX));
+                // A workshop file's key starts with the prefix; an assessment whose id happens
+                // to start so is still read as the results file it is.
+                let (workshops, results): (Vec<_>, Vec<_>) = files.into_iter().partition(|(key, text)| {
+                    key.starts_with(collection::WORKSHOP_PREFIX) && workshop_file::read(text).is_ok()
+                });
                 workshop_keys.set(workshops.into_iter().map(|(key, _)| key).collect());
                 entries.set(
                     results
