@@ -575,7 +575,7 @@ impl Catalog for Es {
     fn phase(&self, p: Phase) -> &'static str {
         match p {
             Phase::Design => "1. Diseño",
-            Phase::CoDesign => "2. Co-diseño con la ciudadanía",
+            Phase::CoDesign => "2. Codiseño con la ciudadanía",
             Phase::Implementation => "3. Apoyo a la implementación y seguimiento",
         }
     }
