@@ -69,7 +69,12 @@ fn sentences(text: &str) -> Vec<&str> {
 fn sentences_split_at_their_ends_only() {
     assert_eq!(
         sentences("Son 2,5 puntos. Ver participa.rosario.gob.ar hoy. ¿Cuántos? Tres."),
-        ["Son 2,5 puntos.", "Ver participa.rosario.gob.ar hoy.", "¿Cuántos?", "Tres."]
+        [
+            "Son 2,5 puntos.",
+            "Ver participa.rosario.gob.ar hoy.",
+            "¿Cuántos?",
+            "Tres."
+        ]
     );
 }
 
