@@ -16,9 +16,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use megaip_core::answers::assessment::Assessment;
 use megaip_core::answers::workshop::Workshop;
+use megaip_core::base::locale::Lang;
 use megaip_core::content::model::Model;
 use megaip_core::messages::{catalog, ReportText as T};
-use megaip_core::reports::diagnosis::{diagnosis, Diagnosis, PillarPart};
+use megaip_core::reports::diagnosis::{diagnosis, AnnexLine, Diagnosis, PillarPart};
 use std::sync::Arc;
 
 /// `/resultados/:id/diagnostico`.
@@ -105,7 +106,8 @@ fn Live(
 /// The whole report, in the order of `reports::diagnosis`.
 #[component]
 fn Report(d: Diagnosis) -> impl IntoView {
-    let c = catalog(d.lang);
+    let d_lang = d.lang;
+    let c = catalog(d_lang);
     let t = move |x: T| c.report_text(x);
     let Diagnosis {
         municipality,
@@ -225,30 +227,41 @@ fn Report(d: Diagnosis) -> impl IntoView {
             </section>
             <section class="annex report-annex" aria-labelledby="report-annex">
                 <h2 id="report-annex">{t(T::Annex)}</h2>
-                <div class="table-scroll" tabindex="0">
-                    <table class="annex-table">
-                        <caption class="visually-hidden">{t(T::Annex)}</caption>
-                        <thead><tr>
-                            <th scope="col">{t(T::Question)}</th>
-                            <th scope="col">{t(T::Answer)}</th>
-                            <th scope="col">{t(T::Note)}</th>
-                            <th scope="col">{t(T::Evidence)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {annex.into_iter().map(|a| view! {
-                                <tr>
-                                    <th scope="row"><span class="code">{a.code}</span> " " {a.question}</th>
-                                    <td data-label=t(T::Answer)>{a.answer}{a.workshop.map(|w| view! { <span class="workshop-votes">{w}</span> })}</td>
-                                    <td class="note" data-label=t(T::Note)>{a.note}</td>
-                                    <td data-label=t(T::Evidence)>{(!a.evidence.is_empty()).then(|| view! { <WebLink url=a.evidence /> })}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <AnnexTable lines=annex lang=d_lang />
             </section>
             <footer class="muted report-footer">{t(T::Footer)}</footer>
         </article>
+    }
+}
+
+/// Every answer with its note, its evidence (a link only when safe) and how a workshop decided
+/// it: the annex of the report and of the results page.
+#[component]
+pub(crate) fn AnnexTable(lines: Vec<AnnexLine>, lang: Lang) -> impl IntoView {
+    let c = catalog(lang);
+    let t = move |x: T| c.report_text(x);
+    view! {
+        <div class="table-scroll" tabindex="0">
+            <table class="annex-table">
+                <caption class="visually-hidden">{t(T::Annex)}</caption>
+                <thead><tr>
+                    <th scope="col">{t(T::Question)}</th>
+                    <th scope="col">{t(T::Answer)}</th>
+                    <th scope="col">{t(T::Note)}</th>
+                    <th scope="col">{t(T::Evidence)}</th>
+                </tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|a| view! {
+                        <tr>
+                            <th scope="row"><span class="code">{a.code}</span> " " {a.question}</th>
+                            <td data-label=t(T::Answer)>{a.answer}{a.workshop.map(|w| view! { <span class="workshop-votes">{w}</span> })}</td>
+                            <td class="note" data-label=t(T::Note)>{a.note}</td>
+                            <td data-label=t(T::Evidence)>{(!a.evidence.is_empty()).then(|| view! { <WebLink url=a.evidence /> })}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -5,7 +5,7 @@ mod assessments;
 mod backup;
 mod criterion;
 mod desk;
-mod diagnosis;
+pub(crate) mod diagnosis;
 mod experiences;
 mod guide;
 mod haga;

@@ -9,9 +9,9 @@ use crate::ui::files::download;
 use crate::ui::i18n::*;
 use crate::ui::pages::desk::history::History;
 use crate::ui::pages::desk::Entry;
+use crate::ui::pages::diagnosis::AnnexTable;
 use crate::ui::pages::not_found::{NotFound, NotOnDevice};
-use crate::ui::pages::workshop::votes_line;
-use crate::ui::state::{content_lang, now_iso, use_assessment_route, use_lang, use_state};
+use crate::ui::state::{now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use megaip_core::analysis::compare::place_key;
@@ -22,6 +22,7 @@ use megaip_core::content::model::Model;
 use megaip_core::content::scale::Tone;
 use megaip_core::exchange::results as exchange;
 use megaip_core::messages::{self, catalog, country_or_code};
+use megaip_core::reports::diagnosis::annex;
 use std::sync::Arc;
 
 /// `/resultados`: choose an assessment (or start one).
@@ -255,61 +256,22 @@ fn Progress(model: Arc<Model>, id: String) -> impl IntoView {
     }
 }
 
-/// One answer in the annex.
-struct AnnexRow {
-    code: String,
-    text: String,
-    /// The answer's option, or "unanswered".
-    label: String,
-    /// How a workshop decided it, when one did.
-    workshop: Option<String>,
-    note: String,
-    link: Option<String>,
-}
-
-/// Who took part, and every answer with its note and evidence: what an advisor or a mayor reads
-/// to check the figures. Shown last, and printed.
+/// Who took part, and every answer with its note, evidence and workshop votes: what an advisor
+/// or a mayor reads to check the figures. Shown last, and printed. The lines are the diagnosis
+/// report's (`reports::diagnosis::annex`), so both say the same.
 #[component]
 fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoView {
     let i18n = use_i18n();
     let ui = use_lang();
-    let lang = content_lang(model.clone(), ui);
     let state = use_state();
     let model = StoredValue::new(model);
-    // How a workshop on this device decided a question (worded like the diagnosis report's): its votes and how it was settled.
-    let from_workshop = move |m: &Model, a: &Assessment, c: &str| -> Option<String> {
+    let lines = move || {
+        let c = catalog(ui.get());
         state.workshops.with(|ws| {
-            ws.iter().rev().filter(|w| &w.assessment == a.id()).find_map(|w| {
-                let d = w.decisions.get(c)?;
-                let (_, round) = w.round_for(c)?;
-                let votes = votes_line(m, w, c, round, lang.get());
-                Some(catalog(ui.get()).report_workshop(&w.id, &votes, d.by, d.round))
-            })
-        })
-    };
-    let rows = move || -> Vec<AnnexRow> {
-        assessment.with(|a| {
-            let Some(a) = a else { return vec![] };
-            model.with_value(|m| {
-                m.criteria()
-                    .iter()
-                    .filter_map(|c| {
-                        let ans = a.answer(&c.id)?;
-                        let label = ans.value.as_ref().and_then(|v| m.option_of(c, v)).map_or_else(
-                            || t_string!(i18n, answer.unanswered).to_string(),
-                            |o| o.label.get(lang.get()).to_string(),
-                        );
-                        let link = (!ans.evidence_url.trim().is_empty()).then(|| ans.evidence_url.clone());
-                        Some(AnnexRow {
-                            code: c.id.to_string(),
-                            text: c.text.get(lang.get()).to_string(),
-                            label,
-                            workshop: from_workshop(m, a, c.id.as_str()),
-                            note: ans.note.clone(),
-                            link,
-                        })
-                    })
-                    .collect()
+            assessment.with(|a| {
+                a.as_ref()
+                    .map(|a| model.with_value(|m| annex(m, a, ws, c)))
+                    .unwrap_or_default()
             })
         })
     };
@@ -323,27 +285,7 @@ fn Annex(model: Arc<Model>, assessment: Memo<Option<Assessment>>) -> impl IntoVi
                     <li>{p.name} {(!p.role.trim().is_empty()).then(|| format!(" — {}", p.role))}</li>
                 }).collect_view()}</ul>
             })}}
-            <div class="table-scroll" tabindex="0">
-                <table class="annex-table">
-                    <caption class="visually-hidden">{t!(i18n, results.annex_title)}</caption>
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, results.annex_criterion)}</th>
-                        <th scope="col">{t!(i18n, results.annex_answer)}</th>
-                        <th scope="col">{t!(i18n, answer.note)}</th>
-                        <th scope="col">{t!(i18n, answer.evidence)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {move || rows().into_iter().map(|AnnexRow { code, text, label, workshop, note, link }| view! {
-                            <tr>
-                                <th scope="row"><span class="code">{code}</span> " " {text}</th>
-                                <td data-label=move || t_string!(i18n, results.annex_answer)>{label}{workshop.map(|w| view! { <span class="workshop-votes">{w}</span> })}</td>
-                                <td class="note" data-label=move || t_string!(i18n, answer.note)>{note}</td>
-                                <td data-label=move || t_string!(i18n, answer.evidence)>{link.map(|l| view! { <crate::ui::links::WebLink url=l /> })}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            {move || view! { <AnnexTable lines=lines() lang=ui.get() /> }}
         </section>
     }
 }

@@ -369,7 +369,10 @@ fn unmet_conditions(model: &Model, a: &Assessment, s: &Scores, c: &dyn Catalog) 
         .collect()
 }
 
-fn annex(model: &Model, a: &Assessment, workshops: &[Workshop], c: &dyn Catalog) -> Vec<AnnexLine> {
+/// Every question asked, with its answer (or "not answered"), note, evidence and, when one of
+/// `workshops` on this assessment decided it, how. The annex of the report and of the results
+/// page.
+pub fn annex(model: &Model, a: &Assessment, workshops: &[Workshop], c: &dyn Catalog) -> Vec<AnnexLine> {
     let lang = model.content_lang(c.lang());
     // The latest workshop on this assessment and model that decided a question says how.
     let decided = |criterion: &str| {
