@@ -210,6 +210,7 @@ impl ModelV1 {
                     id: f.id.into(),
                     name: f.name,
                     url: f.url,
+                    country: None,
                 })
                 .collect(),
             conditions: self

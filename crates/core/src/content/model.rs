@@ -70,6 +70,8 @@ pub struct Framework {
     pub id: FrameworkId,
     pub name: Text,
     pub url: String,
+    /// ISO 3166-1 alpha-2; `None` for international frameworks.
+    pub country: Option<String>,
 }
 
 /// An enabling condition: something around the assessment (budget, legal framework…) that
@@ -245,6 +247,10 @@ pub enum Problem {
         on: String,
     },
     BadUrl {
+        framework: String,
+    },
+    /// A framework's country is not an ISO 3166-1 alpha-2 code.
+    BadCountry {
         framework: String,
     },
 }

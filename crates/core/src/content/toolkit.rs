@@ -100,6 +100,8 @@ pub struct Tool {
     pub criteria: Vec<CriterionId>,
     /// When the facts were last checked against the source, `YYYY-MM-DD`.
     pub checked: String,
+    /// How they were checked that day.
+    pub checked_how: CheckedHow,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,7 +131,27 @@ pub struct Experience {
     #[serde(default)]
     pub methodologies: Vec<String>,
     pub source: String,
+    /// Criteria of the model this experience shows being met.
+    #[serde(default)]
+    pub criteria: Vec<CriterionId>,
+    /// The day its source was read, `YYYY-MM-DD`.
     pub checked: String,
+    /// How the source was read that day.
+    pub checked_how: CheckedHow,
+}
+
+/// How an item's source was read on its `checked` day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckedHow {
+    /// The source's live web page.
+    LivePage,
+    /// An archived copy of the source's page.
+    ArchivedCopy,
+    /// One of the project's seed documents (the HAGA and IP360 reports).
+    SeedDocument,
+    /// Not read again since the item was written from it on that day.
+    NotRechecked,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -136,6 +136,10 @@ pub struct FrameworkFile {
     /// An http(s) address; anything else is refused.
     #[cfg_attr(test, schemars(regex(pattern = r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+")))]
     pub url: String,
+    /// The country whose law or rule this is (ISO 3166-1 alpha-2), absent for international
+    /// frameworks; a criterion shows the profile's country first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

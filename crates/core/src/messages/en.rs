@@ -82,6 +82,9 @@ impl En {
             Problem::BadUrl { framework } => {
                 format!("the link of framework “{framework}” is not a web address (https:// or http://)")
             }
+            Problem::BadCountry { framework } => {
+                format!("the country of framework “{framework}” is not a two-letter capital code, such as “CO”")
+            }
         }
     }
 

@@ -84,6 +84,9 @@ impl Es {
             Problem::BadUrl { framework } => {
                 format!("el enlace del marco «{framework}» no es una dirección web (https:// o http://)")
             }
+            Problem::BadCountry { framework } => {
+                format!("el país del marco «{framework}» no es un código de dos letras mayúsculas, como «CO»")
+            }
         }
     }
 

@@ -81,6 +81,7 @@ fn every_problem() -> Vec<Problem> {
             on: s(),
         },
         Problem::BadUrl { framework: s() },
+        Problem::BadCountry { framework: s() },
     ]
 }
 

@@ -3,6 +3,7 @@
 //! set or a map built once, and problems are counted, not all built ([`Problems`]).
 
 use super::*;
+use crate::content::places::is_country_code;
 
 /// Builds the model and records every problem. Linear in the size of the file: every lookup
 /// goes through a set or a map built once.
@@ -78,6 +79,11 @@ pub(super) fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) 
         texts.required(out, &format!("frameworks.{}.name", f.id), &f.name);
         if safe_web_link(&f.url).is_none() {
             out.push(Problem::BadUrl {
+                framework: f.id.to_string(),
+            });
+        }
+        if f.country.as_deref().is_some_and(|c| !is_country_code(c)) {
+            out.push(Problem::BadCountry {
                 framework: f.id.to_string(),
             });
         }
@@ -330,6 +336,7 @@ pub(super) fn build(file: ModelFile, hash: String, out: &mut Problems<Problem>) 
                 id: f.id,
                 name: f.name,
                 url: f.url,
+                country: f.country,
             })
             .collect(),
         conditions,
