@@ -8,7 +8,7 @@
 
 use crate::analysis::recommend::Recommendations;
 use crate::answers::assessment::Assessment;
-use crate::answers::plan::{Horizon, Phase, Plan, PlanStep, Refreshed, Subject};
+use crate::answers::plan::{criterion_step_id, Horizon, Phase, Plan, PlanStep, Refreshed, Subject};
 use crate::content::model::Model;
 use crate::content::scale::Tone;
 
@@ -61,7 +61,7 @@ pub fn generate(model: &Model, assessment: &Assessment, recs: &Recommendations, 
     for p in &recs.pillars {
         for c in &p.missing {
             let mut s = PlanStep::new(
-                format!("criterion:{c}"),
+                criterion_step_id(c),
                 Phase::Implementation,
                 horizon(is_partial(model, assessment, c)),
                 Subject::Criterion { criterion: c.clone() },

@@ -36,7 +36,7 @@ pub struct Answer {
 }
 
 impl Answer {
-    fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.value.is_none() && self.note.is_empty() && self.evidence_url.is_empty()
     }
 }
@@ -92,6 +92,10 @@ pub struct Assessment {
     plan: Option<Plan>,
     created_at: String,
     updated_at: String,
+    /// The assessment of an earlier model version this one was carried from (see
+    /// `answers::upgrade`); the earlier one is kept as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    upgraded_from: Option<AssessmentId>,
 }
 
 /// Which part of an answer an edit changes.
@@ -168,7 +172,30 @@ impl Assessment {
             plan: None,
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
+            upgraded_from: None,
         }
+    }
+
+    /// This new assessment with the name, profile and canvases of `old`, which it upgrades.
+    pub(crate) fn carried_from(mut self, old: &Assessment, now: &str) -> Assessment {
+        self.name.clone_from(&old.name);
+        self.profile = old.profile.clone();
+        self.canvases = old.canvases.clone();
+        self.upgraded_from = Some(old.id.clone());
+        self.updated_at = now.to_owned();
+        self
+    }
+
+    pub(crate) fn put_answer(&mut self, criterion: CriterionId, answer: Answer) {
+        self.answers.insert(criterion, answer);
+    }
+
+    pub(crate) fn put_condition(&mut self, condition: ConditionId, answer: Answer) {
+        self.conditions.insert(condition, answer);
+    }
+
+    pub(crate) fn put_plan(&mut self, plan: Plan) {
+        self.plan = Some(plan);
     }
 
     pub fn id(&self) -> &AssessmentId {
@@ -200,6 +227,10 @@ impl Assessment {
     }
     pub fn updated_at(&self) -> &str {
         &self.updated_at
+    }
+    /// The assessment of an earlier model version this one was carried from.
+    pub fn upgraded_from(&self) -> Option<&AssessmentId> {
+        self.upgraded_from.as_ref()
     }
 
     /// The name to show: the user's, else the municipality and year, else nothing.

@@ -7,5 +7,6 @@
 
 pub mod assessment;
 pub mod plan;
+pub mod upgrade;
 pub mod workshop;
 pub mod workspace;

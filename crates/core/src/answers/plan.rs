@@ -129,6 +129,11 @@ pub struct Refreshed {
     pub new: usize,
 }
 
+/// The id of the step about a criterion: stable across regenerations and model upgrades.
+pub fn criterion_step_id(criterion: &str) -> String {
+    format!("criterion:{criterion}")
+}
+
 /// Longest text kept in a step's fields.
 pub const MAX_STEP_CHARS: usize = 2000;
 

@@ -13,4 +13,5 @@ pub mod model;
 pub mod places;
 pub mod scale;
 pub mod toolkit;
+pub mod upgrade;
 pub mod wire;
