@@ -18,6 +18,19 @@ pub fn haga() -> Haga {
     Haga::bundled().unwrap_or_else(|e| panic!("HAGA is invalid: {e}"))
 }
 
+/// The toolkit as it was when the results fixtures were written (`tests/fixtures/haga-2026-11/`).
+/// Fixtures are frozen, so tests that compare against them build their plans from this copy;
+/// corrections to the bundled toolkit do not change a file written last month.
+pub fn frozen_haga() -> Haga {
+    Haga::parse(
+        include_str!("../../../tests/fixtures/haga-2026-11/tools.json"),
+        include_str!("../../../tests/fixtures/haga-2026-11/experiences.json"),
+        include_str!("../../../tests/fixtures/haga-2026-11/decalogue.json"),
+        include_str!("../../../tests/fixtures/haga-2026-11/methodologies.json"),
+    )
+    .unwrap_or_else(|e| panic!("the frozen toolkit no longer parses: {e}"))
+}
+
 pub fn new_assessment(model: &Model, id: &str) -> Assessment {
     Assessment::new(id.into(), model, NOW)
 }

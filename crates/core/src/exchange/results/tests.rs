@@ -20,7 +20,7 @@ pub(crate) fn scripted(model: &Model) -> Assessment {
     };
     a.apply(&canvas("actor", "Junta de Acción Comunal del barrio La Estancia"), NOW);
     a.apply(&canvas("interes", "Alto: pide la pavimentación desde 2024"), NOW);
-    let haga = haga();
+    let haga = frozen_haga();
     let recs = recommend(model, &haga, &a, &score(model, &a));
     a.apply(&Change::SetPlan(plan_gen::generate(model, &a, &recs, NOW)), NOW);
     a.apply(
