@@ -167,11 +167,12 @@ fn model_check(c: &dyn Catalog, path: &Path) -> Outcome {
     ])
 }
 
-/// The bundled MEGA IP and the models given with `--model`; the first that cannot be used stops
+/// The bundled MEGA IP (current, then earlier versions) and the models given with `--model`; the first that cannot be used stops
 /// the command, with the lines that say why.
 fn models(c: &dyn Catalog, paths: &[PathBuf]) -> Result<(Model, Vec<Model>), Vec<String>> {
     let bundled = Model::mega_ip().map_err(|e| vec![c.model_error(&e)])?;
-    let mut loaded = Vec::new();
+    // Earlier MEGA IP versions come next, so files made with them still read as they were.
+    let mut loaded = Model::mega_ip_earlier().map_err(|e| vec![c.model_error(&e)])?;
     for path in paths {
         match load_model(path) {
             Ok(model) => loaded.push(model),

@@ -204,12 +204,7 @@ fn every_results_format_is_checked_and_read() {
             run.stdout
         );
         // A line per pillar of MEGA IP, between the summary and the overall reading.
-        assert_eq!(
-            lines.len(),
-            2 + Model::mega_ip().unwrap().pillars().len(),
-            "{}",
-            run.stdout
-        );
+        assert_eq!(lines.len(), 2 + mega_v1().pillars().len(), "{}", run.stdout);
         // Spanish numbers have a decimal comma.
         assert!(run.stdout.contains("(índice 0,50)"), "{}", run.stdout);
     }
@@ -227,7 +222,7 @@ fn score_without_json_prints_what_check_prints() {
 
 #[test]
 fn score_json_is_what_the_core_computes() {
-    let mega_ip = Model::mega_ip().unwrap();
+    let mega_ip = mega_v1();
     let haga = Haga::bundled().unwrap();
     for path in RESULTS {
         let run = megaip(&["results", "score", path, "--json"]);
@@ -478,7 +473,7 @@ fn payload(model: &Model, workshop: &str, i: usize) -> String {
 
 /// The room's 20 phone responses, one file each (with a blank line first, as a phone may save it).
 fn room() -> Vec<Temp> {
-    let model = Model::mega_ip().unwrap();
+    let model = mega_v1();
     (0..20)
         .map(|i| Temp::with_ext(format!("\n{}\n", payload(&model, WORKSHOP, i)).as_bytes(), "txt"))
         .collect()
@@ -505,7 +500,7 @@ fn item<'a>(items: &'a serde_json::Value, criterion: &str) -> &'a serde_json::Va
 #[test]
 fn workshop_merge_counts_the_votes_and_flags_consensus() {
     let room = room();
-    let model = Model::mega_ip().unwrap();
+    let model = mega_v1();
     let stranger = Temp::with_ext(payload(&model, "ZZ9ZZZ", 7).as_bytes(), "txt");
     let mut files: Vec<&Temp> = room.iter().collect();
     files.insert(3, &stranger);
@@ -577,7 +572,7 @@ fn a_higher_threshold_divides_the_room() {
 fn workshop_merge_says_each_question_in_plain_words() {
     let room = room();
     let files: Vec<&Temp> = room.iter().collect();
-    let questions = transparencia().criteria(&Model::mega_ip().unwrap()).len();
+    let questions = transparencia().criteria(&mega_v1()).len();
 
     let run = merge(&files, &[RESULTS[2]]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -661,7 +656,7 @@ fn workshop_merge_writes_a_workshop_file_that_reads_back() {
     assert_eq!(workshop.id, WORKSHOP);
     assert_eq!(workshop.scope, transparencia());
     assert_eq!(workshop.consensus_percent, 80);
-    assert!(Model::mega_ip().unwrap().is(&workshop.model));
+    assert!(mega_v1().is(&workshop.model));
     assert_eq!(workshop.rounds.len(), 1);
     assert_eq!(workshop.rounds[0].responses.len(), 20);
     assert_eq!(workshop.participants(), 20);
@@ -694,7 +689,7 @@ fn results_files_alone_make_a_workshop_of_every_pillar() {
     let run = megaip(&["workshop", "merge", RESULTS[2], RESULTS[0], "-o", out.path(), "--json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let model = Model::mega_ip().unwrap();
+    let model = mega_v1();
     assert_eq!(items.as_array().unwrap().len(), model.criteria().len());
     let workshop = workshop_file::read(&std::fs::read_to_string(&out.0).unwrap()).unwrap();
     assert_eq!(workshop.id, "CLI");
@@ -752,7 +747,7 @@ fn responses_of_another_model_are_left_out() {
 
 #[test]
 fn workshop_merge_fails_only_when_no_file_can_be_used() {
-    let model = Model::mega_ip().unwrap();
+    let model = mega_v1();
     let stranger = Temp::with_ext(payload(&model, "ZZ9ZZZ", 7).as_bytes(), "txt");
     let run = megaip(&["workshop", "merge", MEGA_IP, "no-such-file.txt", "--lang", "en"]);
     assert_eq!(run.code, 1);

@@ -14,6 +14,14 @@ pub fn mega() -> Model {
     Model::mega_ip().unwrap_or_else(|e| panic!("MEGA IP is invalid: {e:?}"))
 }
 
+/// MEGA IP 1.0.0, the version the results and workshop fixtures were written with.
+pub fn mega_v1() -> Model {
+    Model::mega_ip_earlier()
+        .ok()
+        .and_then(|m| m.into_iter().find(|m| m.version() == "1.0.0"))
+        .unwrap_or_else(|| panic!("MEGA IP 1.0.0 is no longer bundled"))
+}
+
 pub fn haga() -> Haga {
     Haga::bundled().unwrap_or_else(|e| panic!("HAGA is invalid: {e}"))
 }

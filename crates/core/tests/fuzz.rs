@@ -18,13 +18,15 @@ use megaip_core::exchange::{backup, records};
 use megaip_core::messages::catalog;
 use serde_json::{json, Value};
 
-const RESULTS: [&str; 3] = [
+const RESULTS: [&str; 4] = [
     include_str!("../../../tests/fixtures/results/results-v1.json"),
     include_str!("../../../tests/fixtures/results/results-v2.json"),
     include_str!("../../../tests/fixtures/results/results-v3.json"),
+    include_str!("../../../tests/fixtures/results/results-v4.json"),
 ];
-const MODELS: [&str; 3] = [
+const MODELS: [&str; 4] = [
     include_str!("../../../toolkits/mega-ip/model.json"),
+    include_str!("../../../toolkits/mega-ip/model-2.json"),
     include_str!("../../../tests/fixtures/models/city-data-maturity.json"),
     include_str!("../../../tests/fixtures/models/records-maturity.json"),
 ];
@@ -193,9 +195,11 @@ fn exercise(model: &Model, haga: Option<&Haga>, a: &Assessment, models: &[&Model
 #[test]
 fn damaged_results_files_never_crash_and_what_is_accepted_works() {
     let mega = Model::mega_ip().unwrap();
-    let city = Model::parse(MODELS[1]).unwrap();
+    // The fixtures were written with MEGA IP 1.0.0, which the app still opens.
+    let mega_1 = Model::parse(MODELS[0]).unwrap();
+    let city = Model::parse(MODELS[2]).unwrap();
     let haga = Haga::bundled().unwrap();
-    let models = [&mega, &city];
+    let models = [&mega, &mega_1, &city];
     let (mut accepted, n) = (0, cases() * 6 / 10);
     for case in 0..n {
         let mut rng = Rng::new(case);
@@ -273,7 +277,8 @@ fn damaged_models_never_crash_and_what_is_accepted_scores() {
 
 #[test]
 fn damaged_storage_never_crashes_and_nothing_is_deleted() {
-    let mega = Model::mega_ip().unwrap();
+    // The stored record below was written with MEGA IP 1.0.0.
+    let mega = Model::parse(MODELS[0]).unwrap();
     let haga = Haga::bundled().unwrap();
     let v3: Value = serde_json::from_str(RESULTS[2]).unwrap();
     let record = json!({"revision": 3, "assessment": v3["assessment"]}).to_string();

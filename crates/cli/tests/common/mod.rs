@@ -100,3 +100,13 @@ pub fn results_of(municipality: &str, date: &str) -> String {
     file["assessment"]["id"] = format!("a-{}-{date}", municipality.to_lowercase()).into();
     file.to_string()
 }
+
+/// MEGA IP 1.0.0: the version the results fixtures under `tests/fixtures` were made with.
+#[allow(dead_code)]
+pub fn mega_v1() -> megaip_core::content::model::Model {
+    megaip_core::content::model::Model::mega_ip_earlier()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.version() == "1.0.0")
+        .unwrap()
+}

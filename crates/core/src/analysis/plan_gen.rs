@@ -2,8 +2,9 @@
 //!
 //! Three phases, as in UNIT's Impulso Local: **design** (the unmet enabling conditions),
 //! **co-design with citizens** (one methodology per pillar), and **implementation support and
-//! monitoring** (the criteria missing for each pillar's next stage, with the tools and
-//! experiences that help, and a final step to reassess). A step already partly done is an
+//! monitoring** (the criteria missing for each pillar's next stage, each with the tools and
+//! experiences that serve that criterion, or the methodology to run when none does, and a
+//! final step to reassess). A step already partly done is an
 //! **early win**; the rest is **medium term**.
 
 use crate::analysis::recommend::Recommendations;
@@ -59,15 +60,17 @@ pub fn generate(model: &Model, assessment: &Assessment, recs: &Recommendations, 
         }
     }
     for p in &recs.pillars {
-        for c in &p.missing {
+        for advice in &p.steps {
+            let c = &advice.criterion;
             let mut s = PlanStep::new(
                 criterion_step_id(c),
                 Phase::Implementation,
                 horizon(is_partial(model, assessment, c)),
                 Subject::Criterion { criterion: c.clone() },
             );
-            s.tools = p.tools.iter().map(|t| t.id.clone()).collect();
-            s.experiences = p.experiences.iter().map(|e| e.id.clone()).collect();
+            s.tools = advice.tools.clone();
+            s.experiences = advice.experiences.clone();
+            s.methodologies = advice.methodologies.clone();
             steps.push(s);
         }
     }

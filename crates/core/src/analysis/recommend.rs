@@ -11,6 +11,10 @@
 //!      country; if fewer than two, experiences of the same pillar at a neighbouring stage;
 //!    * methodologies for this pillar and stage, those working a missing criterion first.
 //!
+//! 3. Per missing criterion (one plan step each): the tools and experiences that name that
+//!    criterion among those they serve, main pillar first; a criterion no tool or experience
+//!    serves gets the methodology to run instead.
+//!
 //! Everything is deterministic (ties broken by number or id) and offline.
 
 use crate::analysis::scoring::Scores;
@@ -18,11 +22,13 @@ use crate::answers::assessment::Assessment;
 use crate::base::ids::{ConditionId, CriterionId, PillarId, StageId};
 use crate::content::model::Model;
 use crate::content::scale::{OptionValue, FULL};
-use crate::content::toolkit::Haga;
+use crate::content::toolkit::{Experience, Haga, Tool};
 
 pub const TOOLS_PER_PILLAR: usize = 3;
 pub const EXPERIENCES_PER_PILLAR: usize = 2;
 pub const METHODOLOGIES_PER_PILLAR: usize = 2;
+pub const TOOLS_PER_STEP: usize = 3;
+pub const EXPERIENCES_PER_STEP: usize = 2;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recommendations {
@@ -56,6 +62,18 @@ pub struct PillarAdvice {
     pub tools: Vec<Pick>,
     pub experiences: Vec<Pick>,
     pub methodologies: Vec<Pick>,
+    /// What helps with each missing criterion, in the order of `missing`.
+    pub steps: Vec<CriterionAdvice>,
+}
+
+/// What helps with one missing criterion: the plan step for it names these. `methodologies` is
+/// filled only when no tool and no experience serves the criterion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionAdvice {
+    pub criterion: CriterionId,
+    pub tools: Vec<String>,
+    pub experiences: Vec<String>,
+    pub methodologies: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +147,7 @@ pub fn recommend(model: &Model, haga: &Haga, assessment: &Assessment, scores: &S
                     tools: vec![],
                     experiences: vec![],
                     methodologies: vec![],
+                    steps: vec![],
                 };
             };
             let target = next.stage.clone();
@@ -170,7 +189,6 @@ pub fn recommend(model: &Model, haga: &Haga, assessment: &Assessment, scores: &S
                 .collect();
             tools.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 
-            let profile = assessment.profile();
             let target_pos = model.stage_position(&target).unwrap_or(0);
             let mut experiences: Vec<(bool, usize, String, Pick)> = haga
                 .experiences
@@ -182,14 +200,7 @@ pub fn recommend(model: &Model, haga: &Haga, assessment: &Assessment, scores: &S
                     if !exact && pos.abs_diff(target_pos) != 1 {
                         return None;
                     }
-                    let distance = profile.population_band.map(|b| b.distance(e.population_band));
-                    let same_band = distance == Some(0);
-                    let same_country = !profile.country.is_empty() && profile.country == e.country;
-                    let rank = match distance {
-                        Some(0) => 20,
-                        Some(1) => 10,
-                        _ => 0,
-                    } + usize::from(same_country) * 5;
+                    let (rank, same_band, same_country) = closeness(assessment, e);
                     Some((
                         exact,
                         rank,
@@ -232,10 +243,15 @@ pub fn recommend(model: &Model, haga: &Haga, assessment: &Assessment, scores: &S
                 .collect();
             methodologies.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 
+            let steps = missing
+                .iter()
+                .map(|c| criterion_advice(haga, assessment, &ps.pillar, &target, c))
+                .collect();
             PillarAdvice {
                 pillar: ps.pillar.clone(),
                 assessed: ps.assessed,
                 level: ps.level,
+                steps,
                 target: Some(target),
                 missing,
                 feedback,
@@ -253,6 +269,62 @@ pub fn recommend(model: &Model, haga: &Haga, assessment: &Assessment, scores: &S
     let order = |id: &str| model.pillars().iter().position(|p| p.id == *id).unwrap_or(usize::MAX);
     pillars.sort_by(|a, b| a.level.cmp(&b.level).then(order(&a.pillar).cmp(&order(&b.pillar))));
     Recommendations { conditions, pillars }
+}
+
+/// How close an experience is to the assessed municipality: a rank (similar size counts more
+/// than the same country), and whether the size band and the country are the same.
+fn closeness(assessment: &Assessment, e: &Experience) -> (usize, bool, bool) {
+    let profile = assessment.profile();
+    let distance = profile.population_band.map(|b| b.distance(e.population_band));
+    let same_country = !profile.country.is_empty() && profile.country == e.country;
+    let rank = match distance {
+        Some(0) => 20,
+        Some(1) => 10,
+        _ => 0,
+    } + usize::from(same_country) * 5;
+    (rank, distance == Some(0), same_country)
+}
+
+/// The tools and experiences that serve one missing criterion of `pillar`'s target stage, or,
+/// when there are none, the methodology to run instead (one that works the criterion, else one
+/// for the pillar and stage).
+pub fn criterion_advice(
+    haga: &Haga,
+    assessment: &Assessment,
+    pillar: &PillarId,
+    target: &StageId,
+    criterion: &CriterionId,
+) -> CriterionAdvice {
+    let mut tools: Vec<&Tool> = haga.tools.iter().filter(|t| t.criteria.contains(criterion)).collect();
+    tools.sort_by_key(|t| (t.pillar != *pillar, t.stage != *target, t.number));
+    let mut experiences: Vec<(usize, &Experience)> = haga
+        .experiences
+        .iter()
+        .filter(|e| e.criteria.contains(criterion))
+        .map(|e| (closeness(assessment, e).0, e))
+        .collect();
+    experiences.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    let methodologies = if tools.is_empty() && experiences.is_empty() {
+        let works = haga.methodologies.iter().find(|m| m.criteria.contains(criterion));
+        let fits = || {
+            haga.methodologies
+                .iter()
+                .find(|m| m.pillars.contains(pillar) && m.stages.contains(target))
+        };
+        works.or_else(fits).map(|m| m.id.clone()).into_iter().collect()
+    } else {
+        vec![]
+    };
+    CriterionAdvice {
+        criterion: criterion.clone(),
+        tools: tools.iter().take(TOOLS_PER_STEP).map(|t| t.id.clone()).collect(),
+        experiences: experiences
+            .iter()
+            .take(EXPERIENCES_PER_STEP)
+            .map(|(_, e)| e.id.clone())
+            .collect(),
+        methodologies,
+    }
 }
 
 #[cfg(test)]

@@ -135,6 +135,12 @@ pub enum Change {
         field: String,
         text: String,
     },
+    /// Sets a list field of a canvas to these entries, one line each (see [`Assessment::canvas_items`]).
+    CanvasList {
+        methodology: String,
+        field: String,
+        items: Vec<String>,
+    },
     /// Replaces the plan (keeping the team's edits is the caller's job: see `analysis::plan_gen`).
     SetPlan(Plan),
     PlanStep {
@@ -270,6 +276,17 @@ impl Assessment {
             .unwrap_or("")
     }
 
+    /// The entries of a list field of a canvas. A list is stored as one line per entry, so
+    /// that every reader of a results file (the CSV, a report, an older version of the app)
+    /// still shows it as plain text.
+    pub fn canvas_items(&self, methodology: &str, field: &str) -> Vec<&str> {
+        self.canvas_field(methodology, field)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
     /// Applies one change and stamps the time.
     pub fn apply(&mut self, change: &Change, now: &str) {
         match change {
@@ -290,6 +307,27 @@ impl Assessment {
                 if canvas.is_empty() {
                     self.canvases.remove(methodology);
                 }
+            }
+            Change::CanvasList {
+                methodology,
+                field,
+                items,
+            } => {
+                // An entry is one line: a line break typed or pasted inside it would make two.
+                let lines: Vec<String> = items
+                    .iter()
+                    .map(|i| i.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|i| !i.is_empty())
+                    .collect();
+                let text = lines.join("\n");
+                self.apply(
+                    &Change::Canvas {
+                        methodology: methodology.clone(),
+                        field: field.clone(),
+                        text,
+                    },
+                    now,
+                );
             }
             Change::SetPlan(plan) => self.plan = Some(plan.clone()),
             Change::PlanStep { step, edit } => {

@@ -4,7 +4,7 @@
 //!
 //! Three phases, as in UNIT's Impulso Local: **design** (the enabling conditions), **co-design
 //! with citizens** (one methodology per pillar), and **implementation support and monitoring**
-//! (the criteria missing for each pillar's next stage, with the tools and experiences that help,
+//! (the criteria missing for each pillar's next stage, each with the tools and experiences that serve it,
 //! and a final step to reassess). A step already half done (answered Parcial) is an **early
 //! win**; the rest is **medium term**.
 //!
@@ -86,6 +86,9 @@ pub struct PlanStep {
     pub tools: Vec<String>,
     #[serde(default)]
     pub experiences: Vec<String>,
+    /// For a criterion no tool or experience serves: the HAGA methodology to run instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methodologies: Vec<String>,
     #[serde(default)]
     pub owner: String,
     /// Target date, `YYYY-MM-DD`.
@@ -238,6 +241,7 @@ impl PlanStep {
             subject,
             tools: vec![],
             experiences: vec![],
+            methodologies: vec![],
             owner: String::new(),
             due: String::new(),
             status: Status::Pending,

@@ -8,7 +8,7 @@
 //! assessment is never touched: the caller keeps it, so the previous version still opens
 //! exactly as it was. [`Carried`] lists what happened to each question, for the summary.
 
-use crate::answers::assessment::{Answer, Assessment};
+use crate::answers::assessment::{Answer, Assessment, MAX_NOTE_CHARS};
 use crate::answers::plan::{criterion_step_id, Subject};
 use crate::base::ids::{AssessmentId, ConditionId, CriterionId};
 use crate::content::model::Model;
@@ -87,7 +87,9 @@ pub fn carry(
                     let words = keep_words(a);
                     if !words.is_empty() {
                         for n in &m.new {
-                            next.put_answer(n.clone(), words.clone());
+                            // Two old questions can lead to one new one: keep both notes.
+                            let joined = join_words(next.answer(n), &words);
+                            next.put_answer(n.clone(), joined);
                         }
                     }
                     report.ask_again.push((m.old.clone(), m.new.clone()));
@@ -147,6 +149,32 @@ fn keep_words(a: &Answer) -> Answer {
         value: None,
         note: a.note.clone(),
         evidence_url: a.evidence_url.clone(),
+    }
+}
+
+/// The words of a question asked again, added to what another old question already left
+/// there: both notes, one per paragraph, and the first link.
+fn join_words(already: Option<&Answer>, words: &Answer) -> Answer {
+    let Some(a) = already.filter(|a| !a.is_empty()) else {
+        return words.clone();
+    };
+    let note = match (a.note.trim().is_empty(), words.note.trim().is_empty()) {
+        (_, true) => a.note.clone(),
+        (true, false) => words.note.clone(),
+        (false, false) => {
+            let both = format!("{}\n\n{}", a.note, words.note);
+            both.chars().take(MAX_NOTE_CHARS).collect()
+        }
+    };
+    let evidence_url = if a.evidence_url.is_empty() {
+        words.evidence_url.clone()
+    } else {
+        a.evidence_url.clone()
+    };
+    Answer {
+        value: None,
+        note,
+        evidence_url,
     }
 }
 

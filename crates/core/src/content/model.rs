@@ -39,7 +39,12 @@ pub const MAX_LANGUAGES: usize = 16;
 pub const MAX_CELLS: usize = 10_000;
 
 /// The MEGA IP model bundled with the app.
-pub const MEGA_IP_JSON: &str = include_str!("../../../../toolkits/mega-ip/model.json");
+/// MEGA IP 2.0.0, the current version: the criteria re-placed by the stage semantics of
+/// `docs/stages.md`.
+pub const MEGA_IP_JSON: &str = include_str!("../../../../toolkits/mega-ip/model-2.json");
+/// MEGA IP 1.0.0 exactly as published: assessments and results files made with it keep opening
+/// as they were, and can be carried to the current version (`content::upgrade`).
+pub const MEGA_IP_1_JSON: &str = include_str!("../../../../toolkits/mega-ip/model.json");
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
@@ -304,6 +309,11 @@ impl Model {
         Model::parse(MEGA_IP_JSON)
     }
 
+    /// The earlier MEGA IP versions the app still opens, newest first.
+    pub fn mega_ip_earlier() -> Result<Vec<Model>, ModelError> {
+        Ok(vec![Model::parse(MEGA_IP_1_JSON)?])
+    }
+
     fn from_file(file: ModelFile, hash: String) -> Result<Model, ModelError> {
         let mut problems = Problems::default();
         let model = build(file, hash, &mut problems);
@@ -404,6 +414,18 @@ impl Model {
     pub fn line(&self, id: &str) -> Option<&Line> {
         self.lines.iter().find(|l| l.id == *id)
     }
+    /// The frameworks a criterion cites, those of `country` (the profile's, ISO code) first,
+    /// then international ones, then other countries', each group in the order the model gives.
+    pub fn frameworks_for<'a>(&'a self, criterion: &Criterion, country: &str) -> Vec<&'a Framework> {
+        let mut out: Vec<&Framework> = criterion.frameworks.iter().filter_map(|f| self.framework(f)).collect();
+        out.sort_by_key(|f| match f.country.as_deref() {
+            Some(c) if !country.is_empty() && c.eq_ignore_ascii_case(country) => 0,
+            None => 1,
+            Some(_) => 2,
+        });
+        out
+    }
+
     pub fn framework(&self, id: &str) -> Option<&Framework> {
         self.frameworks.iter().find(|f| f.id == *id)
     }

@@ -21,6 +21,8 @@ use std::collections::BTreeSet;
 /// The marker of upgrade files.
 pub const UPGRADE_KIND: &str = "megaip-upgrade";
 
+const MEGA_IP_1_TO_2: &str = include_str!("../../../../toolkits/mega-ip/upgrade-1.0.0-to-2.0.0.json");
+
 /// What became of one criterion of the old version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -99,6 +101,38 @@ impl Upgrade {
             summary: file.summary,
             criteria: file.criteria,
         })
+    }
+
+    /// The upgrades bundled with the app, oldest first. Their files are checked against the
+    /// bundled models by the native tests.
+    pub fn bundled() -> Result<Vec<Upgrade>, String> {
+        Ok(vec![Upgrade::parse(MEGA_IP_1_TO_2)?])
+    }
+
+    /// The upgrade among `upgrades` that starts from `model`, if any.
+    pub fn from_model<'u>(upgrades: &'u [Upgrade], model: &ModelRef) -> Option<&'u Upgrade> {
+        upgrades.iter().find(|u| u.starts_from(model))
+    }
+
+    /// The questions of the new version an upgraded assessment has to answer: those split or
+    /// changed, and those with no past at all.
+    pub fn asked_again<'m>(&self, new: &'m Model) -> Vec<&'m CriterionId> {
+        let again: BTreeSet<&str> = self
+            .criteria
+            .iter()
+            .filter(|m| matches!(m.how, How::Split | How::Changed))
+            .flat_map(|m| m.new.iter().map(|c| c.as_str()))
+            .collect();
+        let mut out: Vec<&CriterionId> = new
+            .criteria()
+            .iter()
+            .map(|c| &c.id)
+            .filter(|id| again.contains(id.as_str()))
+            .collect();
+        out.extend(self.new_criteria(new));
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Whether this upgrade starts from the model an assessment was made with.

@@ -21,11 +21,11 @@ use serde::{Deserialize, Serialize};
 /// Current results format. Bump it with a migration in [`migrate`] and a new fixture.
 /// 1: first release. 2: adds canvases and the action plan. 3: answers are option ids of the
 /// model's scales, and scores count thousandths of a point.
-pub const RESULTS_FORMAT: u32 = 3;
+pub const RESULTS_FORMAT: u32 = 4;
 /// Tells our files apart from any other JSON.
 pub const RESULTS_KIND: &str = KIND;
 /// A real results file is tens of kilobytes; anything far larger is refused before parsing.
-pub const MAX_RESULTS_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_RESULTS_BYTES: usize = 8 * 1024 * 1024;
 /// At most this many unknown ids are named in an error; the rest are counted.
 pub const NAMED_IDS: usize = 12;
 
@@ -344,6 +344,10 @@ pub fn migrate(mut value: serde_json::Value, from: u32) -> Result<serde_json::Va
                     obj.insert("scores".into(), serde_json::Value::Null);
                 }
             }
+            // 3 → 4: an assessment may name the one it was upgraded from (`upgraded_from`), and
+            // a plan step may name a methodology; both are absent in older files, which read
+            // as they are.
+            3 => {}
             // There was never a format 0 or below.
             _ => return Err(ImportError::Shape { path: "format".into() }),
         }

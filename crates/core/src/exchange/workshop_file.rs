@@ -93,7 +93,7 @@ mod tests {
 
     /// A workshop with two rounds, a phone's notes and a decision after discussion.
     fn scripted() -> Workshop {
-        let model = mega();
+        let model = mega_v1();
         let mut w = Workshop::new("K7QX2M".into(), "a-1".into(), &model, Scope::default());
         w.facilitator = "Laura Gómez".into();
         let mut r = Response {

@@ -248,11 +248,11 @@ fn sentences_read_as_intended() {
     let exp = rc
         .experiences
         .iter()
-        .find(|p| matches!(p.why, Why::Experience { same_country: true, .. }))
+        .find(|p| matches!(p.why, Why::Experience { same_band: true, .. }))
         .unwrap();
     let why = es.pick_reason(rc, exp, &model, &haga);
-    assert!(why.starts_with("Así lo hizo Buenaventura (Colombia,"), "{why}");
-    assert!(why.ends_with("con una población parecida y en tu mismo país."), "{why}");
+    assert!(why.starts_with("Así lo hizo Macul (Chile,"), "{why}");
+    assert!(why.ends_with("con una población parecida a la tuya."), "{why}");
     let why = catalog(Lang::En).pick_reason(rc, &rc.methodologies[0], &model, &haga);
     assert!(why.contains("works directly on"), "{why}");
 }

@@ -4,7 +4,7 @@ use super::*;
 use crate::analysis::recommend::recommend;
 use crate::analysis::scoring::score;
 use crate::answers::assessment::Change;
-use crate::answers::plan::{Status, StepEdit};
+use crate::answers::plan::{PlanStep, Status, StepEdit};
 use crate::content::toolkit::Haga;
 use crate::testing::*;
 
@@ -49,6 +49,62 @@ fn three_phases_from_the_recommendations() {
     );
     assert!(!first.tools.is_empty() && !first.experiences.is_empty());
     assert_eq!(implementation.last().unwrap().subject, Subject::Reassess);
+}
+
+/// Each criterion step names the tools and experiences of *its* criterion, not the pillar's.
+#[test]
+fn each_step_names_what_serves_its_own_criterion() {
+    let (model, haga, a) = setup();
+    let plan = plan_for(&model, &haga, &a);
+    let mut distinct = std::collections::BTreeSet::new();
+    for step in plan.phase(Phase::Implementation) {
+        let Subject::Criterion { criterion } = &step.subject else {
+            continue;
+        };
+        for t in &step.tools {
+            assert!(
+                haga.tool(t).unwrap().criteria.contains(criterion),
+                "{t} serves {criterion}"
+            );
+        }
+        for e in &step.experiences {
+            let experience = haga.experience(e).unwrap();
+            assert!(experience.criteria.contains(criterion), "{e} serves {criterion}");
+        }
+        assert!(!step.tools.is_empty(), "every criterion has a tool: {criterion}");
+        assert!(
+            step.methodologies.is_empty(),
+            "a methodology only when nothing serves it"
+        );
+        distinct.insert(step.tools.clone());
+    }
+    assert!(distinct.len() > 4, "steps of one pillar do not all list the same tools");
+}
+
+/// A criterion that no tool or experience serves gets the methodology to run instead.
+#[test]
+fn a_step_nothing_serves_names_a_methodology() {
+    let (model, mut haga, a) = setup();
+    for t in &mut haga.tools {
+        t.criteria.clear();
+    }
+    for e in &mut haga.experiences {
+        e.criteria.clear();
+    }
+    let plan = plan_for(&model, &haga, &a);
+    let steps: Vec<&PlanStep> = plan
+        .phase(Phase::Implementation)
+        .into_iter()
+        .filter(|s| matches!(s.subject, Subject::Criterion { .. }))
+        .collect();
+    assert!(!steps.is_empty());
+    for step in steps {
+        assert!(step.tools.is_empty() && step.experiences.is_empty());
+        let [m] = step.methodologies.as_slice() else {
+            panic!("one methodology for {:?}", step.subject);
+        };
+        assert!(haga.methodology(m).is_some());
+    }
 }
 
 #[test]

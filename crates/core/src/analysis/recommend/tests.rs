@@ -43,30 +43,30 @@ fn the_target_is_the_next_stage_and_missing_criteria_drive_the_choice() {
     let rc = r.pillars.iter().find(|p| p.pillar == "rendicion").unwrap();
     assert_eq!(rc.level, 2);
     assert_eq!(rc.target.as_deref(), Some("involucrar"));
-    assert_eq!(rc.missing, ["R-INV-1", "R-INV-2", "R-INV-3"]);
+    assert_eq!(rc.missing, ["R-INV-4", "R-INV-5", "R-INV-6"]);
 
     // Main-pillar tools of the target stage first, then a second-pillar one.
     assert_eq!(ids(&rc.tools), ["red-como-vamos", "ogp-local", "ocds"]);
     assert!(matches!(rc.tools[2].why, Why::Tool { main: false, .. }));
-    // Same pillar and stage; same population band and country first.
+    // Same pillar and stage; same population band first (no Colombian case is at this stage).
     assert_eq!(
         ids(&rc.experiences),
-        ["buenaventura-concejo-a-la-calle", "bogota-como-vamos"]
+        ["macul-quiero-mi-barrio-consejo-vecinal", "penalolen-ogp-local"]
     );
     assert_eq!(
         rc.experiences[0].why,
         Why::Experience {
             exact: true,
             same_band: true,
-            same_country: true
+            same_country: false
         }
     );
     // The hearing methodology works two missing criteria directly.
-    assert_eq!(ids(&rc.methodologies), ["audiencia-rendicion", "co-creacion-plan"]);
+    assert_eq!(ids(&rc.methodologies)[0], "audiencia-rendicion");
     assert_eq!(
         rc.methodologies[0].why,
         Why::Methodology {
-            criteria: vec!["R-INV-1".into(), "R-INV-2".into()]
+            criteria: vec!["R-INV-5".into(), "R-INV-6".into()]
         }
     );
 }

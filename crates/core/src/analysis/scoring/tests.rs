@@ -49,7 +49,7 @@ fn partial_counts_half_and_not_applicable_is_left_out() {
     let model = mega();
     let mut a = new_assessment(&model, "t");
     let ids: Vec<String> = model
-        .criteria_at("rendicion", "informar")
+        .criteria_at("participacion", "informar")
         .map(|c| c.id.to_string())
         .collect();
     assert_eq!(ids.len(), 4);
@@ -57,7 +57,7 @@ fn partial_counts_half_and_not_applicable_is_left_out() {
     for (id, v) in ids.iter().zip(["yes", "yes", "partial", "no"]) {
         set(&mut a, id, Some(v));
     }
-    let st = score(&model, &a).pillar("rendicion").unwrap().stages[0].clone();
+    let st = score(&model, &a).pillar("participacion").unwrap().stages[0].clone();
     assert_eq!((st.applicable, st.points, st.met), (4, 2500, false));
     assert_eq!(
         st.points_missing, 500,
@@ -66,7 +66,7 @@ fn partial_counts_half_and_not_applicable_is_left_out() {
     assert_eq!(st.missing, vec![CriterionId::new(&*ids[2]), CriterionId::new(&*ids[3])]);
     // The No becomes No aplica: 2.5 of 3 = 83 % → met.
     set(&mut a, &ids[3], Some("not_applicable"));
-    let p = score(&model, &a).pillar("rendicion").unwrap().clone();
+    let p = score(&model, &a).pillar("participacion").unwrap().clone();
     assert_eq!((p.stages[0].applicable, p.stages[0].met), (3, true));
     assert_eq!(p.level, 1);
     assert_eq!(p.index, 1.0);

@@ -162,3 +162,30 @@ fn continuing_leads_to_the_first_question_not_answered() {
     }
     assert!(a.first_unanswered(&model).is_none());
 }
+
+#[test]
+fn a_canvas_list_keeps_one_entry_per_line() {
+    let model = mega();
+    let mut a = new_assessment(&model, "a");
+    let list = |items: &[&str]| Change::CanvasList {
+        methodology: "mapa-actores".into(),
+        field: "actores".into(),
+        items: items.iter().map(|s| s.to_string()).collect(),
+    };
+    a.apply(
+        &list(&["Junta de Acción Comunal", "  ", "Mesa de jóvenes\nde La Estancia"]),
+        NOW,
+    );
+    assert_eq!(
+        a.canvas_items("mapa-actores", "actores"),
+        ["Junta de Acción Comunal", "Mesa de jóvenes de La Estancia"],
+        "blank entries go, and a pasted line break stays inside its entry"
+    );
+    a.apply(&list(&["Junta de Acción Comunal"]), NOW);
+    assert_eq!(a.canvas_items("mapa-actores", "actores"), ["Junta de Acción Comunal"]);
+    a.apply(&list(&[]), NOW);
+    assert!(
+        a.canvases().is_empty(),
+        "an emptied list removes the field and the canvas"
+    );
+}

@@ -228,3 +228,62 @@ fn check_names_every_kind_of_broken_mapping() {
     }
     assert!(odd.check(&v1, &v2).join("\n").contains("whose options differ"));
 }
+
+/// The bundled MEGA IP 1.0.0 → 2.0.0 upgrade: sound, and an assessment answered in full on
+/// 1.0.0 arrives on 2.0.0 with every carried answer in place and only the rest to answer.
+#[test]
+fn a_full_mega_ip_1_assessment_carries_to_2() {
+    use crate::testing::{mega, mega_v1};
+    let (v1, v2) = (mega_v1(), mega());
+    let ups = Upgrade::bundled().unwrap();
+    let up = Upgrade::from_model(&ups, &v1.reference()).expect("an upgrade from 1.0.0");
+    assert!(up.leads_to(&v2));
+    assert_eq!(up.check(&v1, &v2), Vec::<String>::new());
+
+    let mut old = Assessment::new("a1".into(), &v1, NOW);
+    let values = ["yes", "partial", "no", "not_applicable"];
+    for (i, c) in v1.criteria().iter().enumerate() {
+        let value = values.get(i % 4).copied().map(Into::into);
+        old.apply(&Change::Answer(c.id.clone(), Edit::Value(value)), NOW);
+        old.apply(&Change::Answer(c.id.clone(), Edit::Note(format!("nota {}", c.id))), NOW);
+    }
+    let (new, report) = carry(&old, up, &v2, "a2".into(), NOW);
+
+    let counted = report.same.len()
+        + report.moved.len()
+        + report.ask_again.len()
+        + report.to_condition.len()
+        + report.dropped.len();
+    assert_eq!(counted, v1.criteria().len(), "every old question is accounted for");
+    for c in &report.same {
+        assert_eq!(new.value(c), old.value(c), "{c} same");
+    }
+    for (from, to) in &report.moved {
+        assert_eq!(new.value(to), old.value(from), "{from} → {to}");
+        assert_eq!(new.answer(to).unwrap().note, format!("nota {from}"));
+    }
+    for (from, parts) in &report.ask_again {
+        for p in parts {
+            assert_eq!(new.value(p), None, "{p} is asked again");
+            let note = &new.answer(p).unwrap().note;
+            assert!(
+                note.contains(&format!("nota {from}")),
+                "the note of {from} stays beside {p}: {note}"
+            );
+        }
+    }
+    // What is left to answer is exactly what the upgrade asks again or adds.
+    let mut open: Vec<&str> = v2
+        .criteria()
+        .iter()
+        .filter(|c| new.is_asked(&v2, c) && new.value(&c.id).is_none())
+        .map(|c| c.id.as_str())
+        .collect();
+    open.sort();
+    let asked: Vec<&str> = up.asked_again(&v2).into_iter().map(|c| c.as_str()).collect();
+    assert_eq!(open, asked);
+    let mut to_answer: Vec<&str> = report.to_answer().into_iter().map(|c| c.as_str()).collect();
+    to_answer.sort();
+    assert_eq!(to_answer, asked);
+    assert!(!report.same.is_empty() && !report.moved.is_empty() && !report.ask_again.is_empty());
+}

@@ -52,14 +52,14 @@ fn mega_ip_is_valid_and_complete() {
 #[test]
 fn format_1_models_keep_the_identity_results_files_carry() {
     assert_eq!(
-        mega().hash(),
+        mega_v1().hash(),
         "sha256:a133045ee541e6359b69b2a9e9be0d002a7e6cf62aa078e1c6bb5aeac3282165"
     );
 }
 
 #[test]
 fn format_1_migrates_to_format_2_with_the_same_meaning() {
-    for json in [MEGA_IP_JSON, CITY] {
+    for json in [MEGA_IP_1_JSON, CITY] {
         let v1: ModelV1 = serde_json::from_str(json).unwrap();
         let original = Model::parse(json).unwrap();
         let as_format2 = v1.into_format2();
@@ -144,7 +144,8 @@ fn the_worked_example_parses_scores_and_round_trips() {
         "key order is not identity"
     );
     assert_eq!(model.format(), 2);
-    assert_eq!(mega().format(), 1, "the format of the file it was read from");
+    assert_eq!(mega_v1().format(), 1, "the format of the file it was read from");
+    assert_eq!(mega().format(), 2, "MEGA IP 2.0.0 is written in format 2");
 }
 
 #[test]
@@ -295,4 +296,55 @@ fn a_hostile_two_megabyte_model_validates_within_bounds() {
     assert!(problems.shown().len() <= crate::base::validate::SHOWN_PROBLEMS);
     // Generous for a debug build on a busy machine; the release figure is in the note.
     assert!(took.as_secs() < 10, "validation took {took:?}");
+}
+
+/// Legal references are shown for the profile's country first, then international ones.
+#[test]
+fn frameworks_of_the_profiles_country_come_first() {
+    let model = mega();
+    let with_countries = model
+        .criteria()
+        .iter()
+        .find(|c| {
+            let fs = model.frameworks_for(c, "");
+            fs.iter().any(|f| f.country.is_some()) && fs.iter().any(|f| f.country.as_deref() != Some("CO"))
+        })
+        .expect("a criterion cites laws of more than one country");
+    let countries = |country: &str| -> Vec<Option<String>> {
+        model
+            .frameworks_for(with_countries, country)
+            .iter()
+            .map(|f| f.country.clone())
+            .collect()
+    };
+    for country in ["CO", "MX", "CL", "PE", "BR"] {
+        let order = countries(country);
+        let own = order.iter().take_while(|c| c.as_deref() == Some(country)).count();
+        assert_eq!(
+            own,
+            order.iter().filter(|c| c.as_deref() == Some(country)).count(),
+            "{country} first: {order:?}"
+        );
+    }
+    let unknown = countries("");
+    assert_eq!(unknown.len(), with_countries.frameworks.len());
+}
+
+/// The current version's laws are tagged by country, and no criterion cites only Colombian law.
+#[test]
+fn no_criterion_cites_only_one_countrys_law() {
+    let model = mega();
+    for f in model.frameworks() {
+        assert!(f.country.as_deref() != Some(""), "{}", f.id);
+    }
+    let only_colombian: Vec<&str> = model
+        .criteria()
+        .iter()
+        .filter(|c| {
+            let fs = model.frameworks_for(c, "");
+            !fs.is_empty() && fs.iter().all(|f| f.country.as_deref() == Some("CO"))
+        })
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(only_colombian.is_empty(), "cite only Colombian law: {only_colombian:?}");
 }

@@ -86,7 +86,7 @@ fn file_json(model: &Model, a: &Assessment) -> Value {
 
 #[test]
 fn export_then_import_is_exact() {
-    let model = mega();
+    let model = mega_v1();
     let a = scripted(&model);
     let text = to_json(&export(&model, &a, "0.1.0", NOW));
     let back = import(&text, &[&model], Some(&haga())).unwrap();
@@ -97,7 +97,7 @@ fn export_then_import_is_exact() {
 
 #[test]
 fn the_envelope_carries_what_advisors_need() {
-    let model = mega();
+    let model = mega_v1();
     let v = file_json(&model, &scripted(&model));
     assert_eq!(v["kind"], "megaip-results");
     assert_eq!(v["format"], RESULTS_FORMAT);
@@ -111,7 +111,7 @@ fn the_envelope_carries_what_advisors_need() {
 
 #[test]
 fn file_names_follow_municipality_and_date() {
-    let model = mega();
+    let model = mega_v1();
     let mut a = scripted(&model);
     assert_eq!(file_name(&a), "resultados-yumbo-2026-03-01.json");
     let rename = |a: &mut Assessment, m: &str| a.apply(&Change::Profile(ProfileEdit::Municipality(m.into())), NOW);
@@ -128,13 +128,13 @@ fn file_names_follow_municipality_and_date() {
 }
 
 fn import_value(v: &Value) -> Result<Imported, ImportError> {
-    let model = mega();
+    let model = mega_v1();
     import(&v.to_string(), &[&model], Some(&haga()))
 }
 
 #[test]
 fn import_refuses_bad_files_one_by_one() {
-    let model = mega();
+    let model = mega_v1();
     let good = file_json(&model, &scripted(&model));
 
     assert!(matches!(
@@ -269,7 +269,7 @@ fn import_refuses_bad_files_one_by_one() {
 
 #[test]
 fn thousands_of_unknown_ids_are_counted_not_listed() {
-    let model = mega();
+    let model = mega_v1();
     let mut v = file_json(&model, &scripted(&model));
     for i in 0..20_000 {
         v["assessment"]["answers"][format!("X-{i}")] = json!({"value": "yes"});
@@ -282,7 +282,7 @@ fn thousands_of_unknown_ids_are_counted_not_listed() {
 
 #[test]
 fn stored_scores_are_ignored_and_recomputed() {
-    let model = mega();
+    let model = mega_v1();
     let a = scripted(&model);
     let mut v = file_json(&model, &a);
     assert!(
@@ -298,34 +298,39 @@ fn stored_scores_are_ignored_and_recomputed() {
 /// A fixture of every results format ever shipped must still import, with its answers intact.
 #[test]
 fn shipped_fixtures_still_import() {
-    let model = mega();
+    let model = mega_v1();
     let haga = haga();
-    let v3 = include_str!("../../../../../tests/fixtures/results/results-v3.json");
-    let imported = import(v3, &[&model], Some(&haga)).expect("v3 fixture imports");
+    let v4 = include_str!("../../../../../tests/fixtures/results/results-v4.json");
+    let imported = import(v4, &[&model], Some(&haga)).expect("v4 fixture imports");
     assert_eq!(imported.migrated_from, None);
     assert_eq!(
         imported.assessment,
         scripted(&model),
-        "the v3 fixture is the scripted assessment"
+        "the v4 fixture is the scripted assessment"
     );
 
-    let v2 = include_str!("../../../../../tests/fixtures/results/results-v2.json");
-    let imported = import(v2, &[&model], Some(&haga)).expect("v2 fixture imports");
-    assert_eq!(imported.migrated_from, Some(2));
-    assert!(
-        !imported.scores_differ,
-        "old files' figures still agree with their answers"
-    );
-    let a = imported.assessment;
-    assert_eq!(
-        a.canvas_field("mapa-actores", "actor"),
-        "Junta de Acción Comunal del barrio La Estancia"
-    );
-    let plan = a.plan().expect("the v2 fixture has a plan");
-    assert_eq!(
-        plan.steps.iter().find(|s| s.id == "reassess").unwrap().owner,
-        "Oficina de Planeación"
-    );
+    for (old, format) in [
+        (include_str!("../../../../../tests/fixtures/results/results-v3.json"), 3),
+        (include_str!("../../../../../tests/fixtures/results/results-v2.json"), 2),
+    ] {
+        let imported = import(old, &[&model], Some(&haga)).expect("the fixture imports");
+        assert_eq!(imported.migrated_from, Some(format));
+        assert!(
+            !imported.scores_differ,
+            "old files' figures still agree with their answers"
+        );
+        let a = imported.assessment;
+        assert_eq!(
+            a.canvas_field("mapa-actores", "actor"),
+            "Junta de Acción Comunal del barrio La Estancia"
+        );
+        let plan = a.plan().expect("the fixture has a plan");
+        assert_eq!(
+            plan.steps.iter().find(|s| s.id == "reassess").unwrap().owner,
+            "Oficina de Planeación"
+        );
+        assert_eq!(a.upgraded_from(), None);
+    }
 
     let v1 = include_str!("../../../../../tests/fixtures/results/results-v1.json");
     let imported = import(v1, &[&model], Some(&haga)).expect("v1 fixture imports");
@@ -341,6 +346,7 @@ fn shipped_fixtures_still_import() {
     );
     assert_eq!(a.condition_value("presupuesto").map(|v| v.as_str()), Some("partial"));
     // The stages written in the old files agree, pillar by pillar, with the stages computed now.
+    let v2 = include_str!("../../../../../tests/fixtures/results/results-v2.json");
     for old in [v1, v2] {
         let file: Value = serde_json::from_str(old).unwrap();
         let a = import(old, &[&model], Some(&haga)).unwrap().assessment;
@@ -355,7 +361,7 @@ fn shipped_fixtures_still_import() {
 
 #[test]
 fn migrating_format_1_equals_the_same_answers_in_format_2() {
-    let model = mega();
+    let model = mega_v1();
     let a = scripted_v1(&model);
     let mut v1 = file_json(&model, &a);
     v1["format"] = json!(1);
@@ -383,7 +389,7 @@ fn published_schemas_match_the_types() {
 fn the_results_schema_validates_real_files() {
     let results = validator("schema/results.schema.json");
     let fixture: Value =
-        serde_json::from_str(include_str!("../../../../../tests/fixtures/results/results-v3.json")).unwrap();
+        serde_json::from_str(include_str!("../../../../../tests/fixtures/results/results-v4.json")).unwrap();
     assert!(results.is_valid(&fixture));
     let mut broken = fixture.clone();
     broken["assessment"]["answers"]["T-INF-1"]["value"] = json!(7);
@@ -394,7 +400,7 @@ fn the_results_schema_validates_real_files() {
 /// that the committed one is what the app writes today.
 #[test]
 fn the_current_fixture_is_what_the_app_writes() {
-    let model = mega();
+    let model = mega_v1();
     let path = format!(
         "{}/tests/fixtures/results/results-v{RESULTS_FORMAT}.json",
         concat!(env!("CARGO_MANIFEST_DIR"), "/../..")
@@ -421,8 +427,13 @@ fn the_current_fixture_is_what_the_app_writes() {
 /// exports to a file the app imports.
 #[test]
 fn an_export_at_every_limit_still_imports() {
+    for model in [mega(), mega_v1()] {
+        export_at_every_limit(model);
+    }
+}
+
+fn export_at_every_limit(model: Model) {
     use crate::answers::assessment::{MAX_LINK_CHARS, MAX_NOTE_CHARS};
-    let model = mega();
     let haga = haga();
     let mut a = scripted(&model);
     let worst = |n: usize| "\u{1}".repeat(n); // written as \u0001: six bytes each

@@ -231,7 +231,7 @@ fn the_html_escapes_what_the_file_carries_and_links_only_safe_evidence() {
 
 #[test]
 fn a_workshop_on_the_assessment_says_how_it_decided_each_answer() {
-    let model = mega();
+    let model = mega_v1();
     let w = crate::exchange::workshop_file::read(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
