@@ -109,7 +109,7 @@ test('the results page shows the stage the rule gives for scripted answers, and 
   const why = page.locator('#why-transparencia');
   assert.match(await why.innerText(), /Estás en Consultar \(índice 2,67\)/);
   assert.match(await why.innerText(), /Para llegar a Involucrar te faltan 0,5 punto/);
-  assert.match(await why.innerText(), /T-INV-3/);
+  assert.match(await why.innerText(), /T-INV-4/);
   // The radar has a table with the same figures beside it.
   assert.match(await page.locator('.index-table').innerText(), /Transparencia\s+Consultar\s+2,67/);
   await switchTo(page, 'en');
@@ -178,9 +178,9 @@ test('every bad file gets its own message and changes nothing', async () => {
     ['nuevo.json', JSON.stringify({ ...good, format: 99 }), /versión más nueva de la aplicación \(formato 99/],
     ['falta.json', JSON.stringify({ ...good, assessment: { ...good.assessment, profile: { country: 'CO' } } }), /el campo «assessment.profile» falta/],
     ['tipo.json', JSON.stringify({ ...good, assessment: { ...good.assessment, created_at: 5 } }), /«assessment.created_at»/],
-    ['modelo.json', JSON.stringify({ ...good, assessment: { ...good.assessment, model: { ...good.assessment.model, id: 'desconocido' } } }), /modelo «desconocido» versión 1.0.0, que no está en esta aplicación/],
+    ['modelo.json', JSON.stringify({ ...good, assessment: { ...good.assessment, model: { ...good.assessment.model, id: 'desconocido' } } }), /modelo «desconocido» versión 2.0.0, que no está en esta aplicación/],
     ['criterio.json', JSON.stringify({ ...good, assessment: { ...good.assessment, answers: { 'Z-9': { value: 'yes' } } } }), /criterios que el modelo no tiene: Z-9/],
-    ['enorme.json', 'x'.repeat(6 * 1024 * 1024), /El archivo pesa 6.0 MB y el máximo es 5 MB/],
+    ['enorme.json', 'x'.repeat(9 * 1024 * 1024), /El archivo pesa 9.0 MB y el máximo es 8 MB/],
   ];
   for (const [name, body, message] of variants) {
     const p = join(TMP, name);

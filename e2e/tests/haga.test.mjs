@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, heading, launch, newAssessment, openContext, switchTo, visit } from '../lib.mjs';
+import { BASE, heading, launch, newAssessment, openContext, settled, switchTo, visit } from '../lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TMP = mkdtempSync(join(tmpdir(), 'megaip-haga-'));
@@ -122,7 +122,7 @@ test('recommendations for a scripted assessment name the expected tools, cases a
   const text = await card.innerText();
   assert.match(text, /En Rendición de cuentas estás en Consultar; para Involucrar te falta: «/);
   for (const tool of ['red-como-vamos', 'ogp-local', 'ocds']) assert.ok(text.includes(toolName(tool)), `recommends ${tool}`);
-  assert.match(text, /Así lo hizo Buenaventura \(Colombia, [^)]+\), en Rendición de cuentas y la etapa Involucrar, con una población parecida y en tu mismo país\./);
+  assert.match(text, /Así lo hizo Macul \(Chile, [^)]+\), en Rendición de cuentas y la etapa Involucrar, con una población parecida a la tuya\./);
   assert.match(text, /Audiencia pública de rendición de cuentas[\s\S]*trabaja directamente: «/);
   // Enabling conditions come first.
   const order = await page.locator('#recommendations .advice').evaluateAll((els) => els.map((e) => e.id));
@@ -146,7 +146,7 @@ test('a canvas filled and reloaded keeps its text and travels in the export', as
   await page.locator('.canvas-field').first().waitFor();
   assert.equal(await page.locator('.canvas-field textarea, .canvas-field input').first().inputValue(), 'Junta de Acción Comunal de «La Estancia»');
   const file = await exportJson(page, id);
-  assert.equal(file.format, 3);
+  assert.equal(file.format, 4);
   assert.equal(file.assessment.canvases['mapa-actores'][fieldId], 'Junta de Acción Comunal de «La Estancia»');
   assert.deepEqual(errors, []);
   await context.close();
@@ -163,7 +163,7 @@ test('the plan: generated in three phases, edited, kept across reloads and regen
   await page.getByRole('button', { name: 'Generar el plan' }).click();
   await page.locator('.plan-step').first().waitFor();
   assert.equal(await page.locator('.phase').count(), 3);
-  assert.match(await page.locator('.phase').nth(2).innerText(), /Victorias tempranas/);
+  assert.match(await page.locator('.phase').nth(2).innerText(), /Logros tempranos/);
   const step = page.locator('.plan-step').first();
   await step.locator('input[type=text]').fill('Secretaría de Planeación');
   await step.locator('select').selectOption('in_progress');
@@ -177,6 +177,65 @@ test('the plan: generated in three phases, edited, kept across reloads and regen
   const file = await exportJson(page, id);
   const steps = file.assessment.plan.steps;
   assert.ok(steps.some((s) => s.owner === 'Secretaría de Planeación' && s.status === 'in_progress'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a list field of a canvas: entries added and removed, kept across a reload, one per line in the export', async () => {
+  const { context, errors } = await openContext(browser);
+  const page = await context.newPage();
+  const id = await newAssessment(page, 'Sogamoso');
+  const methodology = JSON.parse(readFileSync(join(ROOT, 'toolkits/haga/methodologies.json'), 'utf8')).methodologies.find((m) =>
+    m.canvas.fields.some((f) => f.kind === 'list'),
+  );
+  const field = methodology.canvas.fields.find((f) => f.kind === 'list');
+  await visit(page, `/haga/${methodology.id}`);
+  const list = page.locator(`#canvas-${methodology.id}-${field.id}-0`).locator('xpath=ancestor::div[contains(@class,"canvas-field")]');
+  await list.locator('input[type=text]').first().fill('Junta de Acción Comunal');
+  for (const [i, entry] of ['Mesa de jóvenes', 'Asociación de tenderos'].entries()) {
+    await list.getByRole('button', { name: 'Agregar otra entrada' }).click();
+    // The new entry takes the focus (on the next frame), so typing goes straight into it.
+    const added = `canvas-${methodology.id}-${field.id}-${i + 1}`;
+    await page.waitForFunction((id) => document.activeElement?.id === id, added);
+    await page.keyboard.type(entry);
+  }
+  await list.getByRole('button', { name: `Quitar ${field.label.es} 2` }).click();
+  await settled(page);
+  await page.reload();
+  await page.locator('.canvas-list').first().waitFor();
+  const values = await list.locator('input[type=text]').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(values, ['Junta de Acción Comunal', 'Asociación de tenderos']);
+  const file = await exportJson(page, id);
+  assert.equal(file.assessment.canvases[methodology.id][field.id], 'Junta de Acción Comunal\nAsociación de tenderos');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('each plan step names the tools that serve its own criterion', async () => {
+  const { context, errors } = await openContext(browser);
+  const page = await context.newPage();
+  const id = await newAssessment(page, 'Duitama');
+  await answerCells(page, id, 'transparencia', ['informar'], 'No');
+  await visit(page, `/plan/${id}`);
+  await page.getByRole('button', { name: 'Generar el plan' }).click();
+  await page.locator('.plan-step').first().waitFor();
+  await settled(page);
+  const file = await exportJson(page, id);
+  const steps = file.assessment.plan.steps.filter((s) => s.subject.kind === 'criterion');
+  assert.ok(steps.length >= 3);
+  const lists = new Set();
+  for (const s of steps) {
+    assert.ok(s.tools.length > 0, `${s.subject.criterion} has tools`);
+    for (const t of s.tools) assert.ok(TOOLS.find((x) => x.id === t).criteria.includes(s.subject.criterion), `${t} serves ${s.subject.criterion}`);
+    lists.add(s.tools.join(','));
+  }
+  assert.ok(lists.size > 1, 'the steps do not all list the same tools');
+  // On the page, a step shows its own tools as links.
+  await visit(page, `/plan/${id}`);
+  const first = steps[0];
+  const card = page.locator(`#step-${first.id.replace(/[^A-Za-z0-9]/g, '-')}`);
+  const shown = await card.locator('.meta a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+  for (const t of first.tools) assert.ok(shown.includes(`/herramientas/${t}`), `${first.id} links ${t}: ${shown}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

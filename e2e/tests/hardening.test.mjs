@@ -210,7 +210,7 @@ test('a pillar answered all "No aplica" has no stage, and says so', async () => 
   await settled(page);
   await visit(page, `/resultados/${id}`);
   const row = await page.locator('#heatmap tbody tr').first().innerText();
-  assert.match(row, /Sin etapa: nada cuenta/);
+  assert.match(row, /Sin etapa: todo «No aplica»/);
   assert.doesNotMatch(row, /Empoderar\s*$/);
   assert.match(await page.locator('#why-transparencia').innerText(), /se respondió «No aplica», así que no tiene etapa/);
   assert.deepEqual(errors, []);

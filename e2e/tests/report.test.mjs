@@ -89,7 +89,7 @@ test('progress over time on the device, and the diagnosis report printed in es a
 
   await page.emulateMedia({ media: 'print' });
   const es = await page.pdf({ format: 'A4', printBackground: true, path: 'screenshots/report-es-a4.pdf' });
-  // The report, up to its signatures, is 2 to 4 pages; the annex of 67 answers follows.
+  // The report, up to its signatures, is 2 to 4 pages; the annex of 87 answers follows.
   assert.ok(pages(es) > (await bodyPages(page, 'A4')), `${pages(es)} pages`);
   await page.emulateMedia({ media: 'screen' });
 

@@ -41,7 +41,7 @@ test('a window open on one assessment does not erase an assessment created in an
   await settled(a);
 
   // B, which never reloaded, answers a question.
-  await card(b, 'I-INF-1').getByLabel('Parcial', { exact: true }).check();
+  await card(b, 'I-INF-4').getByLabel('Parcial', { exact: true }).check();
   await settled(b);
 
   await a.reload();
@@ -50,7 +50,7 @@ test('a window open on one assessment does not erase an assessment created in an
   const stored = await storedAssessments(a);
   const names = stored.map((s) => s.profile.municipality).sort();
   assert.deepEqual(names, ['Ipiales', 'Pasto']);
-  assert.equal(stored.find((s) => s.id === existing).answers['I-INF-1'].value, 'partial');
+  assert.equal(stored.find((s) => s.id === existing).answers['I-INF-4'].value, 'partial');
   assert.ok(stored.some((s) => s.id === created));
   assert.deepEqual(errors, []);
   await context.close();
@@ -68,9 +68,9 @@ test('answers and notes typed in two windows on the same assessment are all kept
   }
   // A answers and writes a note; B, in turn, answers another criterion and writes its own note
   // before A's save reached it.
-  await card(a, 'R-INF-1').getByLabel('No', { exact: true }).check();
-  await openNotes(card(a, 'R-INF-1'));
-  await card(a, 'R-INF-1').locator('textarea').fill('Falta el informe de 2025');
+  await card(a, 'R-INF-4').getByLabel('No', { exact: true }).check();
+  await openNotes(card(a, 'R-INF-4'));
+  await card(a, 'R-INF-4').locator('textarea').fill('Falta el informe de 2025');
   await card(b, 'R-INF-2').getByLabel('Sí', { exact: true }).check();
   await openNotes(card(b, 'R-INF-2'));
   await card(b, 'R-INF-2').locator('textarea').fill('Publicado en la web');
@@ -78,17 +78,17 @@ test('answers and notes typed in two windows on the same assessment are all kept
   await settled(b);
   // B's screen shows A's answer without a reload: it learned of the save.
   await b.waitForFunction(() => {
-    const c = [...document.querySelectorAll('.answer-card')].find((x) => x.querySelector('.code')?.textContent === 'R-INF-1');
+    const c = [...document.querySelectorAll('.answer-card')].find((x) => x.querySelector('.code')?.textContent === 'R-INF-4');
     return c?.querySelector('input[type=radio][id$="-no"]')?.checked;
   });
   for (const page of [a, b]) {
     await page.reload();
     await page.locator('.answer-card').first().waitFor();
-    assert.ok(await card(page, 'R-INF-1').getByLabel('No', { exact: true }).isChecked());
+    assert.ok(await card(page, 'R-INF-4').getByLabel('No', { exact: true }).isChecked());
     assert.ok(await card(page, 'R-INF-2').getByLabel('Sí', { exact: true }).isChecked());
   }
   const [stored] = await storedAssessments(a);
-  assert.equal(stored.answers['R-INF-1'].note, 'Falta el informe de 2025');
+  assert.equal(stored.answers['R-INF-4'].note, 'Falta el informe de 2025');
   assert.equal(stored.answers['R-INF-2'].note, 'Publicado en la web');
   assert.deepEqual(errors, []);
   await context.close();

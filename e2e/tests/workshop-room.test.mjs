@@ -55,7 +55,7 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
     const cards = p.locator('.participant-card');
     await cards.first().waitFor();
     const n = await cards.count();
-    assert.equal(n, 17, 'Transparencia asks 17 questions');
+    assert.equal(n, 22, 'Transparencia asks 22 questions');
     for (let q = 0; q < n; q++) await cards.nth(q).getByLabel(vote(k, q), { exact: true }).check();
     if (k === 3) {
       await cards.nth(2).locator('summary').click();
@@ -87,7 +87,7 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
     assert.deepEqual(phone.errors, []);
     await phone.context.close();
   }
-  console.log(`# 20 phones answered 17 questions each in ${((Date.now() - started) / 1000).toFixed(1)} s of test time`);
+  console.log(`# 20 phones answered 22 questions each in ${((Date.now() - started) / 1000).toFixed(1)} s of test time`);
 
   // From here on the room has no internet: the app runs from the service worker's cache.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -107,7 +107,7 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
   // The merge: unanimous, neighbours, divided.
   await page.locator('.consensus', { hasText: 'Consenso en «Sí» (100 %' }).waitFor();
   const discuss = page.locator('.discuss-list li');
-  assert.equal(await discuss.count(), 5, 'five questions divided');
+  assert.equal(await discuss.count(), 7, 'seven questions divided');
   assert.match(await discuss.first().innerText(), /^T-INF-3: la opción más votada tiene el 40 %/);
   // The notes of participants come with the question.
   await discuss.first().getByRole('button').click();
@@ -116,7 +116,7 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
   await visit(page, `/taller/${code}`);
 
   // Record the group's answer for every question: the proposal, with a reason when divided.
-  for (let q = 0; q < 17; q++) {
+  for (let q = 0; q < 22; q++) {
     const text = await page.locator('.console-item .merge').innerText();
     if (q % 3 === 1) assert.match(text, /Consenso entre «Parcial» y «Sí» \(75 %/);
     if (q % 3 === 2) {
@@ -127,37 +127,37 @@ test('20 phones, one workshop: merge, items to discuss, second round, results wi
     }
     await page.getByRole('button', { name: 'Registrar la respuesta del grupo' }).click();
     await page.locator('.console-item [role=status]', { hasText: 'Respuesta registrada' }).waitFor();
-    if (q < 16) {
+    if (q < 21) {
       await page.getByRole('button', { name: /Siguiente/ }).click();
-      await page.locator('.console-item .meta', { hasText: `${q + 2} / 17` }).waitFor();
+      await page.locator('.console-item .meta', { hasText: `${q + 2} / 22` }).waitFor();
     }
   }
   await settled(page);
-  assert.equal(await page.locator('.discuss-list li.settled').count(), 5);
+  assert.equal(await page.locator('.discuss-list li.settled').count(), 7);
   mkdirSync('screenshots', { recursive: true });
   await page.screenshot({ path: 'screenshots/console-20-es.png', fullPage: true });
 
-  // Second round on the five divided items, by raised cards: now the room agrees.
+  // Second round on the seven divided items, by raised cards: now the room agrees.
   await page.locator('#next-round').click();
-  await page.locator('text=Ronda 2: se vota de nuevo en los temas divididos (5).').waitFor();
-  for (let i = 0; i < 5; i++) {
+  await page.locator('text=Ronda 2: se vota de nuevo en los temas divididos (7).').waitFor();
+  for (let i = 0; i < 7; i++) {
     await page.locator('#tally-partial').fill('16');
     await page.locator('#tally-no').fill('4');
     await page.locator('#tally-no').press('Tab');
     await page.locator('.consensus', { hasText: 'Consenso' }).waitFor();
     await page.getByRole('button', { name: 'Registrar la respuesta del grupo' }).click();
     await page.locator('.console-item [role=status]', { hasText: 'Respuesta registrada: Parcial.' }).waitFor();
-    if (i < 4) await page.getByRole('button', { name: /Siguiente/ }).click();
+    if (i < 6) await page.getByRole('button', { name: /Siguiente/ }).click();
   }
   await settled(page);
 
   const saved = await page.evaluate((c) => JSON.parse(localStorage.getItem(`megaip.workshop.${c}.v1`)), code);
   assert.equal(saved.rounds[0].responses.length, 20);
-  assert.equal(Object.keys(saved.decisions).length, 17);
+  assert.equal(Object.keys(saved.decisions).length, 22);
   assert.equal(saved.decisions['T-INF-1'].by, 'consensus');
   assert.equal(saved.decisions['T-INF-3'].round, 2);
   const [a] = await storedAssessments(page);
-  assert.equal(Object.keys(a.answers).length, 17);
+  assert.equal(Object.keys(a.answers).length, 22);
   assert.equal(a.answers['T-INF-3'].value, 'partial');
 
   // Results: each answer with the votes and how it was settled.

@@ -39,6 +39,7 @@ use leptos_router::{
 use megaip_core::base::locale::Lang;
 use megaip_core::content::model::Model;
 use megaip_core::content::toolkit::Haga;
+use megaip_core::content::upgrade::Upgrade;
 use megaip_core::exchange::keys::PREFS;
 use pages::*;
 use serde::{Deserialize, Serialize};
@@ -57,11 +58,21 @@ pub fn App() -> impl IntoView {
     provide_language(storage);
     // The bundled content is checked by the native tests; if a broken build ships anyway, say
     // so plainly instead of showing empty pages.
-    let (mega_ip, haga) = match (Model::mega_ip(), Haga::bundled()) {
-        (Ok(m), Ok(h)) => (m, h),
+    let bundled = match (
+        Model::mega_ip(),
+        Model::mega_ip_earlier(),
+        Upgrade::bundled(),
+        Haga::bundled(),
+    ) {
+        (Ok(mega_ip), Ok(earlier), Ok(upgrades), Ok(haga)) => state::Bundled {
+            mega_ip,
+            earlier,
+            upgrades,
+            haga,
+        },
         _ => return view! { <BrokenContent /> }.into_any(),
     };
-    state::AppState::provide(storage, mega_ip, haga);
+    state::AppState::provide(storage, bundled);
     view! {
         <Router>
             <shell::Shell>
@@ -74,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/resultados/:id") view=Results />
                     <Route path=path!("/resultados/:id/diagnostico") view=DiagnosisPage />
                     <Route path=path!("/plan/:id") view=PlanPage />
+                    <Route path=path!("/actualizar/:id") view=UpgradePage />
                     <Route path=path!("/herramientas") view=Tools />
                     <Route path=path!("/herramientas/:id") view=ToolDetail />
                     <Route path=path!("/experiencias") view=Experiences />

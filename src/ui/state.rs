@@ -21,6 +21,7 @@ use megaip_core::base::ids::AssessmentId;
 use megaip_core::base::locale::Lang;
 use megaip_core::content::model::{Model, ModelRef};
 use megaip_core::content::toolkit::Haga;
+use megaip_core::content::upgrade::Upgrade;
 use megaip_core::exchange::keys;
 use megaip_core::exchange::records::{self, WriteError};
 use megaip_core::exchange::storage::Backend;
@@ -41,6 +42,15 @@ struct Sync {
     timer: Option<TimeoutHandle>,
 }
 
+/// What the app carries inside it: the current MEGA IP, its earlier versions (so their
+/// assessments still open), the upgrades between them, and the toolkit.
+pub struct Bundled {
+    pub mega_ip: Model,
+    pub earlier: Vec<Model>,
+    pub upgrades: Vec<Upgrade>,
+    pub haga: Haga,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The assessments on this device. Read it; change it only through the methods below.
@@ -57,6 +67,9 @@ pub struct AppState {
     pub workshops: RwSignal<Vec<Workshop>>,
     mega_ip: StoredValue<Arc<Model>>,
     haga: StoredValue<Arc<Haga>>,
+    upgrades: StoredValue<Arc<Vec<Upgrade>>>,
+    /// How many earlier MEGA IP versions follow the current one in `models`.
+    earlier: StoredValue<usize>,
     sync: StoredValue<Sync, LocalStorage>,
     storage: AppStorage,
 }
@@ -64,10 +77,18 @@ pub struct AppState {
 impl AppState {
     /// Loads everything saved on the device, with the bundled model and toolkit (which the
     /// caller has already read: `App` shows an error page when they are broken).
-    pub fn provide(storage: AppStorage, mega_ip: Model, haga: Haga) -> Self {
+    pub fn provide(storage: AppStorage, bundled: Bundled) -> Self {
+        let Bundled {
+            mega_ip,
+            earlier,
+            upgrades,
+            haga,
+        } = bundled;
         let mega_ip = Arc::new(mega_ip);
         let haga = Arc::new(haga);
         let mut models: Vec<Arc<Model>> = vec![mega_ip.clone()];
+        let earlier_count = earlier.len();
+        models.extend(earlier.into_iter().map(Arc::new));
         models.extend(load_user_models(storage).into_iter().map(Arc::new));
         let refs: Vec<&Model> = models.iter().map(|m| m.as_ref()).collect();
         let loaded = storage
@@ -93,6 +114,8 @@ impl AppState {
             workshops: RwSignal::new(storage.with_backend(workshop_file::load_all).unwrap_or_default()),
             mega_ip: StoredValue::new(mega_ip),
             haga: StoredValue::new(haga),
+            upgrades: StoredValue::new(Arc::new(upgrades)),
+            earlier: StoredValue::new(earlier_count),
             sync: StoredValue::new_local(sync),
             storage,
         };
@@ -180,6 +203,47 @@ impl AppState {
     /// are classified by MEGA IP's pillars and stages.
     pub fn toolkit_applies(&self, model: &Model) -> bool {
         self.mega_ip().id() == model.id()
+    }
+
+    /// The models a new assessment can be made with: every model but the earlier versions of
+    /// MEGA IP, which are kept only to open what was made with them.
+    pub fn models_for_new(&self) -> Vec<Arc<Model>> {
+        let earlier = self.earlier.get_value();
+        self.models.with(|ms| {
+            ms.iter()
+                .enumerate()
+                .filter(|(i, _)| *i == 0 || *i > earlier)
+                .map(|(_, m)| m.clone())
+                .collect()
+        })
+    }
+
+    /// The models the user loaded (after the bundled ones).
+    pub fn user_models(&self) -> Vec<Arc<Model>> {
+        let bundled = 1 + self.earlier.get_value();
+        self.models.with(|ms| ms.iter().skip(bundled).cloned().collect())
+    }
+
+    /// The upgrade that carries assessments of `model` to a newer version the app has, with
+    /// that version.
+    pub fn upgrade_for(&self, model: &ModelRef) -> Option<(Upgrade, Arc<Model>)> {
+        let upgrade = self.upgrades.with_value(|u| Upgrade::from_model(u, model).cloned())?;
+        let newer = self
+            .models
+            .with(|ms| ms.iter().find(|m| upgrade.leads_to(m)).cloned())?;
+        Some((upgrade, newer))
+    }
+
+    /// Whether the walk marks this question as new: the assessment was upgraded from an
+    /// earlier version, the question was split, changed or added, and it is not answered yet.
+    pub fn is_new_question(&self, assessment: &Assessment, model: &Model, criterion: &str) -> bool {
+        assessment.upgraded_from().is_some()
+            && assessment.value(criterion).is_none()
+            && self.upgrades.with_value(|ups| {
+                ups.iter()
+                    .filter(|u| u.leads_to(model))
+                    .any(|u| u.asked_again(model).iter().any(|c| c.as_str() == criterion))
+            })
     }
 
     /// The exact model an assessment was made with, if the app has it.

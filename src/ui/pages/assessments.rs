@@ -88,7 +88,7 @@ fn NewAssessment() -> impl IntoView {
     let navigate = use_navigate();
     let chosen = RwSignal::new(0usize);
     let create = move |_| {
-        let Some(model) = state.models.with(|m| m.get(chosen.get()).cloned()) else {
+        let Some(model) = state.models_for_new().get(chosen.get()).cloned() else {
             return;
         };
         let id = state.create(Assessment::new(new_id(), &model, &now_iso()));
@@ -96,7 +96,7 @@ fn NewAssessment() -> impl IntoView {
     };
     view! {
         <div class="new-assessment">
-            <Show when=move || state.models.with(|m| m.len() > 1)>
+            <Show when=move || state.models_for_new().len().gt(&1)>
                 <label for="new-model">{t!(i18n, list.model)}</label>
                 <select
                     id="new-model"
@@ -104,8 +104,7 @@ fn NewAssessment() -> impl IntoView {
                 >
                     {move || {
                         state
-                            .models
-                            .get()
+                            .models_for_new()
                             .iter()
                             .enumerate()
                             .map(|(i, m)| {
@@ -398,14 +397,12 @@ fn LoadModel(status: RwSignal<Status>) -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || state.models.with(|m| m.len() > 1)>
+        <Show when=move || !state.user_models().is_empty()>
             <ul class="models">
                 {move || {
                     state
-                        .models
-                        .get()
+                        .user_models()
                         .iter()
-                        .skip(1)
                         .map(|m| view! { <li>{m.name().get(m.content_lang(lang.get())).to_string()} " · " {m.version().to_owned()}</li> })
                         .collect_view()
                 }}

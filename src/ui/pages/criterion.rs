@@ -65,7 +65,8 @@ struct Asked {
     scale: Scale,
 }
 
-fn asked(model: &Model, question: &Question) -> Option<Asked> {
+/// `country` is the profile's: its laws are listed first.
+fn asked(model: &Model, question: &Question, country: &str) -> Option<Asked> {
     match question {
         Question::Criterion(id) => {
             let c = model.criterion(id)?;
@@ -78,10 +79,9 @@ fn asked(model: &Model, question: &Question) -> Option<Asked> {
                     .iter()
                     .filter_map(|l| model.line(l).map(|l| l.name.clone()))
                     .collect(),
-                frameworks: c
-                    .frameworks
-                    .iter()
-                    .filter_map(|f| model.framework(f))
+                frameworks: model
+                    .frameworks_for(c, country)
+                    .into_iter()
                     .map(|f| (f.name.clone(), f.url.clone()))
                     .collect(),
                 code: Some(c.id.to_string()),
@@ -108,7 +108,11 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
     let i18n = use_i18n();
     let state = use_state();
     let lang = content_lang(model.clone(), use_lang());
-    let Some(asked) = asked(&model, &question) else {
+    let country = state
+        .assessment(&id)
+        .map(|a| a.profile().country.clone())
+        .unwrap_or_default();
+    let Some(asked) = asked(&model, &question, &country) else {
         return ().into_any();
     };
     let dom = card_dom_id(question.id());
@@ -169,6 +173,16 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
         ..
     } = asked;
     let has_details = !examples.is_empty() || !frameworks.is_empty() || !lines.is_empty();
+    // A question the upgrade to this version asks again or adds, while it is unanswered.
+    let is_new = move || {
+        question.with_value(|q| match q {
+            Question::Criterion(c) => state.workspace.with(|w| {
+                w.get(&assessment_id.get_value())
+                    .is_some_and(|a| model.with_value(|m| state.is_new_question(a, m, c)))
+            }),
+            Question::Condition(_) => false,
+        })
+    };
     let dom = StoredValue::new(dom);
     let options: Vec<(OptionId, Text)> =
         scale.with_value(|s| s.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect());
@@ -178,6 +192,9 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
             <fieldset>
                 <legend>
                     {code.map(|c| view! { <span class="code">{c}</span> " " })}
+                    <Show when=is_new>
+                        <span class="tag new-tag">{t!(i18n, upgrade.new_badge)}</span> " "
+                    </Show>
                     {move || text.get(lang.get()).to_string()}
                 </legend>
                 <div class="choices">

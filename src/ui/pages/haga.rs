@@ -13,7 +13,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use megaip_core::answers::assessment::Change;
+use megaip_core::base::text::Text;
 use megaip_core::content::toolkit::{FieldKind, Methodology};
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Haga() -> impl IntoView {
@@ -213,17 +215,107 @@ fn CanvasForm(methodology: Methodology, assessment: String) -> impl IntoView {
                 let help = f.help.clone();
                 let help_id = format!("{dom}-help");
                 view! {
-                    <div class=if f.kind == FieldKind::Long { "field canvas-field wide" } else { "field canvas-field" }>
-                        <label for=dom.clone()>{move || label.get(lang.get()).to_owned()}</label>
+                    <div class=if f.kind == FieldKind::Short { "field canvas-field" } else { "field canvas-field wide" }>
+                        <label for=if f.kind == FieldKind::List { format!("{dom}-0") } else { dom.clone() }>{move || label.get(lang.get()).to_owned()}</label>
                         <p class="hint" id=help_id.clone()>{move || help.get(lang.get()).to_owned()}</p>
                         {match f.kind {
                             FieldKind::Short => view! { <input type="text" id=dom.clone() aria-describedby=help_id.clone() value=initial.clone() on:input=on_input /> }.into_any(),
                             FieldKind::Long => view! { <textarea id=dom.clone() rows="4" aria-describedby=help_id.clone() on:input=on_input>{initial.clone()}</textarea> }.into_any(),
+                            FieldKind::List => {
+                                let entries = state
+                                    .assessment(&assessment.get_value())
+                                    .map(|a| a.canvas_items(&mid.get_value(), &field_id.get_value()).into_iter().map(String::from).collect())
+                                    .unwrap_or_default();
+                                let save = move |items: Vec<String>| {
+                                    state.update(&assessment.get_value(), Change::CanvasList { methodology: mid.get_value(), field: field_id.get_value(), items });
+                                };
+                                view! { <ListField dom=dom.clone() help_id=help_id.clone() label=f.label.clone() entries=entries save=save /> }.into_any()
+                            }
                         }}
-                        <p class="print-only print-value">{move || value(&field_id.get_value())}</p>
+                        {if f.kind == FieldKind::List {
+                            view! { <ul class="print-only print-value">{move || state.workspace.with(|w| w.get(&assessment.get_value()).map(|a| a.canvas_items(&mid.get_value(), &field_id.get_value()).into_iter().map(|i| view! { <li>{i.to_owned()}</li> }).collect_view()))}</ul> }.into_any()
+                        } else {
+                            view! { <p class="print-only print-value">{move || value(&field_id.get_value())}</p> }.into_any()
+                        }}
                     </div>
                 }
             }).collect_view()}
         </div>
+    }
+}
+
+/// A repeatable list field: one line per entry, with add and remove. Every change saves the
+/// whole list (`Change::CanvasList`); blank entries are dropped when saved, so an entry added
+/// and left empty is gone after a reload.
+#[component]
+fn ListField(
+    dom: String,
+    help_id: String,
+    label: Text,
+    entries: Vec<String>,
+    save: impl Fn(Vec<String>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    // Each row keeps a key of its own, so removing one does not move the others' focus or text.
+    let next_key = StoredValue::new(entries.len().max(1));
+    let start: Vec<(usize, String)> = if entries.is_empty() {
+        vec![(0, String::new())]
+    } else {
+        entries.into_iter().enumerate().collect()
+    };
+    let rows = RwSignal::new(start);
+    let store = move || save(rows.with_untracked(|r| r.iter().map(|(_, t)| t.clone()).collect()));
+    let label = StoredValue::new(label);
+    let dom = StoredValue::new(dom);
+    let add = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        rows.update(|r| r.push((key, String::new())));
+        let position = rows.with_untracked(Vec::len).saturating_sub(1);
+        let id = format!("{}-{position}", dom.get_value());
+        request_animation_frame(move || {
+            if let Some(input) = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = input.focus();
+            }
+        });
+    };
+    view! {
+        <ol class="canvas-list no-print" aria-describedby=help_id>
+            {move || rows.get().into_iter().enumerate().map(|(position, (key, text))| {
+                let n = position + 1;
+                let name = move || format!("{} {n}", label.with_value(|l| l.get(lang.get()).to_owned()));
+                let on_input = move |ev: leptos::ev::Event| {
+                    let value = event_target_value(&ev);
+                    rows.update_untracked(|r| {
+                        if let Some(row) = r.iter_mut().find(|(k, _)| *k == key) {
+                            row.1 = value;
+                        }
+                    });
+                    store();
+                };
+                let remove = move |_| {
+                    rows.update(|r| r.retain(|(k, _)| *k != key));
+                    if rows.with_untracked(Vec::is_empty) {
+                        rows.update(|r| r.push((next_key.get_value(), String::new())));
+                        next_key.set_value(next_key.get_value() + 1);
+                    }
+                    store();
+                };
+                view! {
+                    <li class="canvas-list-row">
+                        <input type="text" id=format!("{}-{position}", dom.get_value()) aria-label=name value=text on:input=on_input />
+                        <button type="button" class="button" on:click=remove
+                            aria-label=move || t_string!(i18n, canvas.remove_item, item = name()).to_string()>
+                            {t!(i18n, canvas.remove)}
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <button type="button" class="button no-print" on:click=add>{t!(i18n, canvas.add_item)}</button>
     }
 }

@@ -18,6 +18,7 @@ mod projector;
 mod results;
 mod sheet;
 mod tools;
+mod upgrade;
 mod walk;
 pub(crate) mod workshop;
 
@@ -37,5 +38,6 @@ pub use projector::Projector;
 pub use results::{Results, ResultsIndex};
 pub use sheet::Sheet;
 pub use tools::{ToolDetail, Tools};
+pub use upgrade::UpgradePage;
 pub use walk::Walk;
 pub use workshop::{WorkshopConsole, WorkshopList};

@@ -364,6 +364,13 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
         }
         _ => None,
     };
+    // A criterion no tool or experience serves: the methodology to run instead.
+    let instead = initial.methodologies.first().and_then(|m| {
+        haga.with_value(|h| {
+            h.methodology(m)
+                .map(|x| (format!("/haga/{m}?autodiagnostico={}", aid.get_value()), x.name.clone()))
+        })
+    });
     let custom = matches!(initial.subject, plan::Subject::Custom { .. });
     let achieved = move || current().is_some_and(|s| s.achieved);
     let printed = move || {
@@ -397,6 +404,9 @@ fn StepEditor(assessment: String, step: String, model: Arc<Model>, haga: Arc<Hag
                 </p>
             })}
             {methodology_link.map(|href| view! { <p class="no-print"><A href=href>{t!(i18n, plan.open_canvas)}</A></p> })}
+            {instead.map(|(href, name)| view! {
+                <p class="meta">{t!(i18n, plan.instead)} " " <A href=href>{move || name.get(lang.get()).to_owned()}</A></p>
+            })}
             <p class="print-only step-print">{printed}</p>
             <div class="step-fields no-print">
                 {custom.then(|| view! {

@@ -11,6 +11,7 @@ use crate::ui::pages::desk::history::History;
 use crate::ui::pages::desk::Entry;
 use crate::ui::pages::diagnosis::AnnexTable;
 use crate::ui::pages::not_found::{NotFound, NotOnDevice};
+use crate::ui::pages::upgrade::UpgradeOffer;
 use crate::ui::state::{now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -124,6 +125,7 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
             <A href=move || format!("/resultados/{}/diagnostico", id.get_value()) attr:class="button" attr:id="results-diagnosis">{t!(i18n, results.diagnosis)}</A>
             <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results.print)}</button>
         </div>
+        <div class="no-print"><UpgradeOffer id=id.get_value() /></div>
         <div role="status" aria-live="polite">
             <Show when=move || exported.get()>
                 <p class="status-ok">{t!(i18n, results.exported)}</p>

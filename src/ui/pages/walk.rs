@@ -8,6 +8,7 @@
 use crate::ui::i18n::*;
 use crate::ui::pages::criterion::{AnswerCard, Question};
 use crate::ui::pages::not_found::{NotFound, NotOnDevice};
+use crate::ui::pages::upgrade::UpgradeOffer;
 use crate::ui::state::{content_lang, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -120,6 +121,7 @@ fn WalkFor(id: String, model: Arc<Model>) -> impl IntoView {
                 }}
             </ol>
         </nav>
+        <UpgradeOffer id=id.get_value() />
         <CellGrid id=id.get_value() model=model.get_value() />
         {move || {
             let s = step.get();
