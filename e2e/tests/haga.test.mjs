@@ -120,16 +120,16 @@ test('recommendations for a scripted assessment name the expected tools, cases a
   const card = page.locator('#advice-rendicion');
   await card.waitFor();
   const text = await card.innerText();
-  assert.match(text, /En Rendición de cuentas estás en Consultar; para Involucrar te falta: «/);
+  assert.match(text, /En Rendición de cuentas estás en Consultar\. Para llegar a Involucrar te falta este criterio: «/);
   for (const tool of ['red-como-vamos', 'ogp-local', 'ocds']) assert.ok(text.includes(toolName(tool)), `recommends ${tool}`);
-  assert.match(text, /Así lo hizo Macul \(Chile, [^)]+\), en Rendición de cuentas y la etapa Involucrar, con una población parecida a la tuya\./);
-  assert.match(text, /Audiencia pública de rendición de cuentas[\s\S]*trabaja directamente: «/);
+  assert.match(text, /Así lo hizo Macul \(Chile, [^)]+\), en Rendición de cuentas y la etapa Involucrar\. Tiene una población parecida a la tuya\./);
+  assert.match(text, /Audiencia pública de rendición de cuentas[\s\S]*Trabaja directamente este criterio: «/);
   // Enabling conditions come first.
   const order = await page.locator('#recommendations .advice').evaluateAll((els) => els.map((e) => e.id));
   assert.equal(order[0], 'advice-conditions');
   assert.match(await page.locator('#advice-conditions').innerText(), /Falta «Presupuesto asegurado»\. El decálogo lo pide en el principio \d+/);
   await switchTo(page, 'en');
-  assert.match(await page.locator('#advice-rendicion').innerText(), /In Accountability you are at Consult; to reach Involve you still need/);
+  assert.match(await page.locator('#advice-rendicion').innerText(), /In Accountability you are at Consult\. To reach Involve you still need this criterion/);
   assert.deepEqual(errors, []);
   await context.close();
 });

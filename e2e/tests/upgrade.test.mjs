@@ -71,6 +71,9 @@ test('an old results file opens as it was, upgrades, and the walk asks only the 
   await page.getByRole('button', { name: 'Actualizar ahora' }).click();
   await page.waitForURL(/\/autodiagnostico\/a-[^/]+\/[a-z]+#q-/);
   const copyId = new URL(page.url()).pathname.split('/')[2];
+  // The walk opens at the first question to answer again, in the order the walk asks them.
+  const first = V2.criteria.find((c) => askedAgain.has(c.id));
+  assert.ok(page.url().endsWith(`/${first.pillar}#q-${first.id}`), page.url());
   assert.notEqual(copyId, 'a-upgrade-e2e');
   await settled(page);
 

@@ -173,8 +173,11 @@ fn Preview(assessment: Assessment, old_model: Arc<Model>, upgrade: Upgrade, newe
         let (old, upgrade, newer) = stored.get_value();
         let (copy, report) = carry(&old, &upgrade, &newer, new_id(), &now_iso());
         let copy_id = state.create(copy);
-        let href = match report.to_answer().first() {
-            Some(first) => question_href(&newer, copy_id.as_str(), first),
+        // The first question to answer in the order the walk asks them.
+        let to_answer = report.to_answer();
+        let first = newer.criteria().iter().find(|c| to_answer.contains(&&c.id));
+        let href = match first {
+            Some(c) => question_href(&newer, copy_id.as_str(), &c.id),
             None => format!("/autodiagnostico/{copy_id}"),
         };
         navigate(&href, Default::default());

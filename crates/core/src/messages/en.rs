@@ -256,10 +256,16 @@ impl Catalog for En {
             .map(|c| lower_first(c.text.get(lang)));
         let rest = advice.missing.len().saturating_sub(1);
         match (first, rest) {
-            (Some(f), 0) => format!("{where_}; to reach {target} you still need: “{f}”."),
-            (Some(f), 1) => format!("{where_}; to reach {target} you still need: “{f}” and 1 more criterion."),
-            (Some(f), n) => format!("{where_}; to reach {target} you still need: “{f}” and {n} more criteria."),
-            (None, _) => format!("{where_}; {target} is already met and counts once the earlier stage is reached."),
+            (Some(f), 0) => format!("{where_}. To reach {target} you still need this criterion: “{f}”."),
+            (Some(f), 1) => format!(
+                "{where_}. To reach {target} you still need this criterion: “{f}”. You also need 1 more criterion."
+            ),
+            (Some(f), n) => format!(
+                "{where_}. To reach {target} you still need this criterion: “{f}”. You also need {n} more criteria."
+            ),
+            (None, _) => {
+                format!("{where_}. {target} is already met, but it only counts once the earlier stage is reached.")
+            }
         }
     }
 
@@ -289,7 +295,7 @@ impl Catalog for En {
                     format!("{name} supports {pillar} as its second pillar, at the {target} stage")
                 };
                 match criterion(criteria) {
-                    Some(c) => format!("{base}, and helps meet: “{c}”."),
+                    Some(c) => format!("{base}. It helps meet this criterion: “{c}”."),
                     None => format!("{base}."),
                 }
             }
@@ -310,9 +316,9 @@ impl Catalog for En {
                     format!("This is how {place} did it, in {pillar} at the neighbouring {stage} stage")
                 };
                 match (same_band, same_country) {
-                    (true, true) => s.push_str(", with a similar population and in your country"),
-                    (true, false) => s.push_str(", with a population similar to yours"),
-                    (false, true) => s.push_str(", in your country"),
+                    (true, true) => s.push_str(". It has a similar population and is in your country"),
+                    (true, false) => s.push_str(". It has a population similar to yours"),
+                    (false, true) => s.push_str(". It is in your country"),
                     (false, false) => {}
                 }
                 s.push('.');
@@ -321,7 +327,9 @@ impl Catalog for En {
             Why::Methodology { criteria } => {
                 let name = haga.methodology(&pick.id).map(|m| m.name.get(lang)).unwrap_or_default();
                 match criterion(criteria) {
-                    Some(c) => format!("{name} fits {pillar} at the {target} stage and works directly on: “{c}”."),
+                    Some(c) => format!(
+                        "{name} fits {pillar} at the {target} stage. It works directly on this criterion: “{c}”."
+                    ),
                     None => format!("{name} fits {pillar} at the {target} stage."),
                 }
             }
@@ -636,8 +644,9 @@ file is valid, 1 when not."
             CliHelp::Report => "Usage: megaip report FILE… --html OUT [--model MODEL]… [--lang es|en]
 
 Writes the diagnosis report of a results file as an HTML page that opens and prints in any
-browser: cover, overall reading, stages per pillar, strengths and challenges, recommendations,
-the plan's first phase, conditions still missing, signatures and an annex with every answer.
+browser. The report has a cover, overall reading, stages per pillar, strengths and challenges,
+recommendations and the plan's first phase. It also has the conditions still missing,
+signatures and an annex with every answer.
 With one FILE, OUT is the HTML file; with several, OUT is a folder and each report is named
 after its file. Files that cannot be used are left out, with the reason.
 
@@ -648,8 +657,8 @@ arguments are wrong."
                       [--model MODEL]… [--lang es|en]
 
 Reads many results files (and the .json files in the folders you give) and writes a
-spreadsheet with one row per self-assessment: municipality, date, each pillar's stage and
-index, the overall stage and the conditions still to meet. With --answers it also writes one
+spreadsheet with one row per self-assessment. Each row has the municipality, date, each
+pillar's stage and index, the overall stage and the conditions still to meet. With --answers it also writes one
 row per answer. With --lang es it uses \";\" and a decimal comma, as Spanish Excel expects; with
 --lang en, \",\" and a point. Files that cannot be used are left out, with the reason.
 
@@ -661,8 +670,8 @@ are wrong."
                              [-o FILE] [--lang es|en]
 
 Merges a workshop's responses into a proposed answer for each question. Each RESPONSES file is
-a MEGA IP results file (it counts as one person) or a text file with a phone's response code
-(a line starting with MIP1.). They must all be of the same model and the same workshop; files
+a MEGA IP results file, which counts as one person. It can also be a text file with a phone's
+response code (a line starting with MIP1.). They must all be of the same model and the same workshop; files
 that cannot be used are left out, and the reason is given.
 
 For each question it prints the votes for each option, whether there is consensus, and the

@@ -246,10 +246,16 @@ impl Catalog for Es {
             .map(|c| lower_first(c.text.get(lang)));
         let rest = advice.missing.len().saturating_sub(1);
         match (first, rest) {
-            (Some(f), 0) => format!("{where_}; para {target} te falta: «{f}»."),
-            (Some(f), 1) => format!("{where_}; para {target} te falta: «{f}» y 1 criterio más."),
-            (Some(f), n) => format!("{where_}; para {target} te falta: «{f}» y {n} criterios más."),
-            (None, _) => format!("{where_}; {target} ya se cumple y cuenta cuando se alcance la etapa anterior."),
+            (Some(f), 0) => format!("{where_}. Para llegar a {target} te falta este criterio: «{f}»."),
+            (Some(f), 1) => {
+                format!("{where_}. Para llegar a {target} te falta este criterio: «{f}». Te falta 1 criterio más.")
+            }
+            (Some(f), n) => {
+                format!("{where_}. Para llegar a {target} te falta este criterio: «{f}». Te faltan {n} criterios más.")
+            }
+            (None, _) => {
+                format!("{where_}. {target} ya se cumple, pero solo vale cuando se alcance la etapa anterior.")
+            }
         }
     }
 
@@ -279,7 +285,7 @@ impl Catalog for Es {
                     format!("{name} apoya {pillar} como segundo pilar, en la etapa {target}")
                 };
                 match criterion(criteria) {
-                    Some(c) => format!("{base}, y ayuda a cumplir: «{c}»."),
+                    Some(c) => format!("{base}. Ayuda a cumplir este criterio: «{c}»."),
                     None => format!("{base}."),
                 }
             }
@@ -300,9 +306,9 @@ impl Catalog for Es {
                     format!("Así lo hizo {place}, en {pillar} y la etapa vecina {stage}")
                 };
                 match (same_band, same_country) {
-                    (true, true) => s.push_str(", con una población parecida y en tu mismo país"),
-                    (true, false) => s.push_str(", con una población parecida a la tuya"),
-                    (false, true) => s.push_str(", en tu mismo país"),
+                    (true, true) => s.push_str(". Tiene una población parecida y está en tu mismo país"),
+                    (true, false) => s.push_str(". Tiene una población parecida a la tuya"),
+                    (false, true) => s.push_str(". Está en tu mismo país"),
                     (false, false) => {}
                 }
                 s.push('.');
@@ -312,7 +318,7 @@ impl Catalog for Es {
                 let name = haga.methodology(&pick.id).map(|m| m.name.get(lang)).unwrap_or_default();
                 match criterion(criteria) {
                     Some(c) => {
-                        format!("{name} sirve para {pillar} en la etapa {target} y trabaja directamente: «{c}».")
+                        format!("{name} sirve para {pillar} en la etapa {target}. Trabaja directamente este criterio: «{c}».")
                     }
                     None => format!("{name} sirve para {pillar} en la etapa {target}."),
                 }
@@ -512,7 +518,7 @@ impl Catalog for Es {
             ReportText::NotAssessed => "Este pilar no tiene etapa: todo lo preguntado se respondió «No aplica».",
             ReportText::NotAssessedShort => "Sin evaluar",
             ReportText::Recommendations => "Recomendaciones principales",
-            ReportText::NoRecommendations => "La caja de herramientas HAGA está hecha para el modelo MEGA IP, así que no recomienda para este modelo.",
+            ReportText::NoRecommendations => "La caja de herramientas HAGA está hecha para el modelo MEGA IP, así que no da recomendaciones para este modelo.",
             ReportText::FirstPhase => "Primera fase del plan",
             ReportText::PlanSaved => "Estos son los pasos pendientes del plan que guardó el equipo.",
             ReportText::PlanProposed => "El equipo aún no guardó un plan. Estos pasos salen de los resultados de hoy y se pueden ajustar.",
@@ -585,7 +591,7 @@ impl Catalog for Es {
 
     fn cli_help(&self, topic: CliHelp) -> String {
         match topic {
-            CliHelp::Main => "megaip: revisa modelos y archivos de resultados de MEGA IP, calcula sus puntajes y
+            CliHelp::Main => "megaip: revisa modelos y archivos de resultados de MEGA IP y calcula sus puntajes. También
 combina las respuestas de un taller, compara municipios y escribe informes de diagnóstico.
 
 Uso:
@@ -626,21 +632,21 @@ el archivo es válido y con 1 si no."
             CliHelp::Report => "Uso: megaip report ARCHIVO… --html SALIDA [--model MODELO]… [--lang es|en]
 
 Escribe el informe de diagnóstico de un archivo de resultados como una página HTML que se abre e
-imprime en cualquier navegador: portada, lectura general, etapas por pilar, fortalezas y
-desafíos, recomendaciones, primera fase del plan, condiciones por cumplir, firmas y anexo con
-todas las respuestas. Con un ARCHIVO, SALIDA es el archivo HTML; con varios, SALIDA es una
+imprime en cualquier navegador. El informe tiene portada, lectura general, etapas por pilar,
+fortalezas y desafíos, recomendaciones y primera fase del plan. También trae las condiciones por
+cumplir, las firmas y un anexo con todas las respuestas. Con un ARCHIVO, SALIDA es el archivo HTML; con varios, SALIDA es una
 carpeta y cada informe lleva el nombre de su archivo. Los archivos que no se pueden usar se
 dejan fuera, y se dice por qué.
 
-Sale con 0 si pudo escribir todos los informes, con 1 si algún archivo no se pudo usar y con 2 si
-los argumentos están mal."
+Sale con 0 si escribió todos los informes, con 1 si algún archivo no se pudo usar y con 2 si los
+argumentos están mal."
                 .into(),
             CliHelp::Compare => "Uso: megaip compare ARCHIVOS_O_CARPETAS… --csv SALIDA.csv [--answers RESPUESTAS.csv]
                       [--model MODELO]… [--lang es|en]
 
 Lee muchos archivos de resultados (y los .json de las carpetas que indiques) y escribe una hoja
-de cálculo con una fila por autodiagnóstico: municipio, fecha, etapa e índice de cada pilar,
-etapa general y condiciones por cumplir. Con --answers escribe además una fila por respuesta.
+de cálculo con una fila por autodiagnóstico. Cada fila trae municipio, fecha, etapa e índice de
+cada pilar, etapa general y condiciones por cumplir. Con --answers escribe además una fila por respuesta.
 Con --lang es usa «;» y coma decimal, como espera Excel en español; con --lang en, «,» y punto.
 Los archivos que no se pueden usar se dejan fuera, y se dice por qué.
 
@@ -652,8 +658,8 @@ argumentos están mal."
                              [-o ARCHIVO] [--lang es|en]
 
 Combina las respuestas de un taller en una respuesta propuesta para cada pregunta. Cada archivo
-de RESPUESTAS es un archivo de resultados de MEGA IP (cuenta como una persona) o un archivo de
-texto con el código de respuesta de un teléfono (una línea que empieza por MIP1.). Todos deben
+de RESPUESTAS es un archivo de resultados de MEGA IP, que vale por una persona. También puede ser
+un archivo de texto con el código de respuesta de un teléfono (una línea que empieza por MIP1.). Todos deben
 ser del mismo modelo y del mismo taller; los que no se pueden usar se dejan fuera, y se dice
 por qué.
 

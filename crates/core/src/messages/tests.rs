@@ -238,13 +238,16 @@ fn sentences_read_as_intended() {
 
     let level0 = es.pillar_headline(&r.pillars[0], &model);
     assert!(
-        level0.starts_with("En Transparencia aún no alcanzas la primera etapa; para Informar te falta: «"),
+        level0.starts_with(
+            "En Transparencia aún no alcanzas la primera etapa. Para llegar a Informar te falta este criterio: «"
+        ),
         "{level0}"
     );
     let rc = r.pillars.iter().find(|p| p.pillar == "rendicion").unwrap();
     let headline = es.pillar_headline(rc, &model);
-    assert!(headline.starts_with("En Rendición de cuentas estás en Consultar; para Involucrar te falta: «"));
-    assert!(headline.ends_with("y 2 criterios más."), "{headline}");
+    assert!(headline
+        .starts_with("En Rendición de cuentas estás en Consultar. Para llegar a Involucrar te falta este criterio: «"));
+    assert!(headline.ends_with("». Te faltan 2 criterios más."), "{headline}");
     let exp = rc
         .experiences
         .iter()
@@ -252,9 +255,9 @@ fn sentences_read_as_intended() {
         .unwrap();
     let why = es.pick_reason(rc, exp, &model, &haga);
     assert!(why.starts_with("Así lo hizo Macul (Chile,"), "{why}");
-    assert!(why.ends_with("con una población parecida a la tuya."), "{why}");
+    assert!(why.ends_with(". Tiene una población parecida a la tuya."), "{why}");
     let why = catalog(Lang::En).pick_reason(rc, &rc.methodologies[0], &model, &haga);
-    assert!(why.contains("works directly on"), "{why}");
+    assert!(why.contains("It works directly on this criterion"), "{why}");
 }
 
 #[test]
