@@ -348,3 +348,16 @@ fn no_criterion_cites_only_one_countrys_law() {
         .collect();
     assert!(only_colombian.is_empty(), "cite only Colombian law: {only_colombian:?}");
 }
+
+/// Every pillar × stage cell of the current MEGA IP has at least three criteria, so that no
+/// single answer decides a stage on its own.
+#[test]
+fn every_cell_of_mega_ip_has_at_least_three_criteria() {
+    let model = mega();
+    for p in model.pillars() {
+        for s in model.stages().iter().filter(|s| !s.floor) {
+            let n = model.criteria_at(&p.id, &s.id).count();
+            assert!(n >= 3, "{} × {}: {n} criteria", p.id, s.id);
+        }
+    }
+}
