@@ -20,24 +20,37 @@ function walk(d) {
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KiB';
 console.log('\nBundle (dist/):');
-console.log('  file'.padEnd(52) + 'raw'.padStart(13) + 'gzip -9'.padStart(13));
+console.log('  file'.padEnd(52) + 'raw'.padStart(13) + 'gzip -9'.padStart(13) + 'brotli'.padStart(13));
 let rawTotal = 0;
 let gzTotal = 0;
 let bootGz = 0;
-const files = walk(dist).sort();
+// The build's .br and .gz copies are encodings of the other files, not files of their own.
+const files = walk(dist)
+  .filter((f) => !/\.(br|gz)$/.test(f))
+  .sort();
+let bootBr = 0;
 for (const f of files) {
   const body = readFileSync(f);
   const gz = gzipSync(body, { level: 9 }).length;
+  let br = 0;
+  try {
+    br = statSync(f + '.br').size;
+  } catch {
+    br = gz;
+  }
   rawTotal += body.length;
   gzTotal += gz;
   const name = relative(dist, f);
   // What a first visit must download before the app renders: html, js, wasm, css.
   // Files under ondemand/ are loaded only by the pages that need them (the console's decoder).
-  if (/\.(html|js|wasm|css)$/.test(name) && name !== 'sw.js' && !name.startsWith('ondemand/')) bootGz += gz;
-  console.log('  ' + name.padEnd(50) + kb(body.length) + '  ' + kb(gz));
+  if (/\.(html|js|wasm|css)$/.test(name) && name !== 'sw.js' && !name.startsWith('ondemand/')) {
+    bootGz += gz;
+    bootBr += br;
+  }
+  console.log('  ' + name.padEnd(50) + kb(body.length) + '  ' + kb(gz) + '  ' + kb(br));
 }
 console.log('  ' + 'total'.padEnd(50) + kb(rawTotal) + '  ' + kb(gzTotal));
-console.log(`  transfer to first render (html+js+wasm+css, gzip): ${kb(bootGz).trim()}`);
+console.log(`  transfer to first render (html+js+wasm+css): gzip ${kb(bootGz).trim()}, brotli ${kb(bootBr).trim()}`);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const INIT = () => {

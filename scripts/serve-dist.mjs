@@ -5,7 +5,9 @@
 //
 // - Deep links: a path that is not a file gets index.html (the app's router takes over), as a
 //   real host for a single-page app would be configured.
-// - gzip for text and wasm when the browser accepts it, so measured transfer sizes are real.
+// - The build's Brotli or gzip copy (`file.br`, `file.gz`, written by scripts/compress.mjs) when
+//   the browser accepts it, as a real host should serve them, so measured transfer sizes are
+//   real; a file without copies is gzipped here.
 // - Hashed files are cached for a year; index.html and sw.js are always revalidated, so a new
 //   build is found at once.
 import { createServer } from 'node:http';
@@ -31,7 +33,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
-const gzCache = new Map();
+
 
 async function fileAt(pathname) {
   const p = normalize(join(root, decodeURIComponent(pathname)));
@@ -69,12 +71,17 @@ const server = createServer(async (req, res) => {
       'x-content-type-options': 'nosniff',
     };
     let body = await readFile(path);
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      const key = `${path}:${body.length}`;
-      if (!gzCache.has(key)) gzCache.set(key, gzipSync(body, { level: 9 }));
-      body = gzCache.get(key);
-      headers['content-encoding'] = 'gzip';
+    const accepts = req.headers['accept-encoding'] ?? '';
+    if (COMPRESSIBLE.has(ext)) {
       headers.vary = 'accept-encoding';
+      const copy = async (suffix) => readFile(path + suffix).catch(() => null);
+      let encoded = null;
+      if (/\bbr\b/.test(accepts) && (encoded = await copy('.br'))) headers['content-encoding'] = 'br';
+      else if (/\bgzip\b/.test(accepts)) {
+        encoded = (await copy('.gz')) ?? gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
+      if (encoded) body = encoded;
     }
     headers['content-length'] = body.length;
     res.writeHead(status, headers);
