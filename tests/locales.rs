@@ -45,7 +45,7 @@ fn placeholders(s: &str) -> Vec<&str> {
 #[test]
 fn every_interface_string_exists_in_every_language() {
     let es = locale("es");
-    for code in ["en"] {
+    for code in ["en", "pt"] {
         let other = locale(code);
         let missing: Vec<&String> = es.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<&String> = other.keys().filter(|k| !es.contains_key(*k)).collect();

@@ -831,3 +831,27 @@ fn workshop_merge_has_help() {
         run.stdout
     );
 }
+
+#[test]
+fn lang_pt_speaks_brazilian_portuguese() {
+    let model_2 = concat!(env!("CARGO_MANIFEST_DIR"), "/../../toolkits/mega-ip/model-2.json");
+    let run = megaip(&["--lang", "pt", "model", "check", model_2]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("O arquivo é válido."), "{}", run.stdout);
+    let run = megaip(&["results", "check", "--lang", "pt", RESULTS[2]]);
+    assert_eq!(run.code, 0);
+    // The file was made with MEGA IP 1.0.0, which has no Portuguese: its pillar names stay
+    // in a language the model has, inside Portuguese sentences.
+    assert!(run.stdout.contains("Transparencia"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("Resultados de «"),
+        "no Spanish frame: {}",
+        run.stdout
+    );
+    let run = megaip(&["--help", "--lang", "pt"]);
+    assert!(
+        run.stdout.contains("Uso:") && run.stdout.contains("esta ajuda"),
+        "{}",
+        run.stdout
+    );
+}

@@ -43,7 +43,7 @@ impl En {
             Problem::NoIdentity => "the model has no id or no version".into(),
             Problem::EmptyWhen { criterion } => format!("criterion “{criterion}” depends on an answer but names none"),
             Problem::TooManyCells(n) => format!("it has {n} pillar × stage cells, too many for a self-assessment"),
-            Problem::NoKnownLanguage => "it declares no language this app can show (es, en)".into(),
+            Problem::NoKnownLanguage => "it declares no language this app can show (es, en, pt)".into(),
             Problem::TooManyLanguages(n) => format!("it declares {n} languages; the limit is 16"),
             Problem::BadThreshold(t) => format!("the threshold {t} % is not between 1 and 100"),
             Problem::DuplicateId { kind: k, id } => format!("the {} id “{id}” is empty or repeated", kind(*k)),
@@ -619,29 +619,29 @@ Usage:
                                                  write the diagnosis report, ready to print
 
 Options of every command:
-  --lang es|en   language of the messages (Spanish unless given)
-  --help         this help
+  --lang es|en|pt  language of the messages (Spanish unless given)
+  --help           this help
 
 Exits with 0 when the file is valid, 1 when it is not, and 2 when the arguments are wrong."
                 .into(),
-            CliHelp::ModelCheck => "Usage: megaip model check FILE [--lang es|en]
+            CliHelp::ModelCheck => "Usage: megaip model check FILE [--lang es|en|pt]
 
 Reads a model (format 1 or 2) and prints its id, version, stages, pillars and number of
 criteria, or the problems that stop it from being used. Exits with 0 when valid, 1 when not."
                 .into(),
-            CliHelp::ResultsCheck => "Usage: megaip results check FILE [--model MODEL]… [--lang es|en]
+            CliHelp::ResultsCheck => "Usage: megaip results check FILE [--model MODEL]… [--lang es|en|pt]
 
 Checks a results file against the bundled MEGA IP model and any models given with --model
 (repeatable). When it is valid, prints each pillar's stage and index. Exits with 0 when valid,
 1 when not."
                 .into(),
-            CliHelp::ResultsScore => "Usage: megaip results score FILE [--model MODEL]… [--json] [--lang es|en]
+            CliHelp::ResultsScore => "Usage: megaip results score FILE [--model MODEL]… [--json] [--lang es|en|pt]
 
 Computes the scores of a results file again, without trusting the ones it carries. With
 --json it writes them as JSON, with the same fields as the results file. Exits with 0 when the
 file is valid, 1 when not."
                 .into(),
-            CliHelp::Report => "Usage: megaip report FILE… --html OUT [--model MODEL]… [--lang es|en]
+            CliHelp::Report => "Usage: megaip report FILE… --html OUT [--model MODEL]… [--lang es|en|pt]
 
 Writes the diagnosis report of a results file as an HTML page that opens and prints in any
 browser. The report has a cover, overall reading, stages per pillar, strengths and challenges,
@@ -654,20 +654,20 @@ Exits with 0 when every report was written, 1 when a file could not be used, and
 arguments are wrong."
                 .into(),
             CliHelp::Compare => "Usage: megaip compare FILES_OR_FOLDERS… --csv OUT.csv [--answers ANSWERS.csv]
-                      [--model MODEL]… [--lang es|en]
+                      [--model MODEL]… [--lang es|en|pt]
 
 Reads many results files (and the .json files in the folders you give) and writes a
 spreadsheet with one row per self-assessment. Each row has the municipality, date, each
-pillar's stage and index, the overall stage and the conditions still to meet. With --answers it also writes one
-row per answer. With --lang es it uses \";\" and a decimal comma, as Spanish Excel expects; with
---lang en, \",\" and a point. Files that cannot be used are left out, with the reason.
+pillar's stage and index, the overall stage and the conditions still to meet. With --answers
+it also writes one row per answer. With --lang es or pt it uses \";\" and a decimal comma, as
+Spanish and Portuguese Excel expect; with --lang en, \",\" and a point. Files that cannot be used are left out, with the reason.
 
 Exits with 0 when at least one file could be used, 1 when none could, and 2 when the arguments
 are wrong."
                 .into(),
             CliHelp::WorkshopMerge => {
                 "Usage: megaip workshop merge RESPONSES… [--model MODEL]… [--threshold N] [--json]
-                             [-o FILE] [--lang es|en]
+                             [-o FILE] [--lang es|en|pt]
 
 Merges a workshop's responses into a proposed answer for each question. Each RESPONSES file is
 a MEGA IP results file, which counts as one person. It can also be a text file with a phone's

@@ -44,7 +44,7 @@ impl Es {
             Problem::NoIdentity => "le falta el id o la versión del modelo".into(),
             Problem::EmptyWhen { criterion } => format!("el criterio «{criterion}» depende de una respuesta, pero no dice de cuál"),
             Problem::TooManyCells(n) => format!("tiene {n} celdas de pilar y etapa, demasiadas para un autodiagnóstico"),
-            Problem::NoKnownLanguage => "no declara ningún idioma que esta aplicación sepa mostrar (es, en)".into(),
+            Problem::NoKnownLanguage => "no declara ningún idioma que esta aplicación sepa mostrar (es, en, pt)".into(),
             Problem::TooManyLanguages(n) => format!("declara {n} idiomas; el máximo es 16"),
             Problem::BadThreshold(t) => format!("el umbral {t} % no está entre 1 y 100"),
             Problem::DuplicateId { kind: k, id } => format!("el id «{id}» ({}) está vacío o repetido", kind(*k).1),
@@ -607,29 +607,29 @@ Uso:
                                                   escribe el informe de diagnóstico para imprimir
 
 Opciones de todos los comandos:
-  --lang es|en   idioma de los mensajes (español si no se indica)
-  --help         esta ayuda
+  --lang es|en|pt  idioma de los mensajes (español si no se indica)
+  --help           esta ayuda
 
 Sale con 0 si el archivo es válido, 1 si no lo es y 2 si los argumentos están mal."
                 .into(),
-            CliHelp::ModelCheck => "Uso: megaip model check ARCHIVO [--lang es|en]
+            CliHelp::ModelCheck => "Uso: megaip model check ARCHIVO [--lang es|en|pt]
 
 Lee un modelo (formato 1 o 2) y dice su id, versión, etapas, pilares y número de criterios,
 o los problemas que impiden usarlo. Sale con 0 si es válido y con 1 si no."
                 .into(),
-            CliHelp::ResultsCheck => "Uso: megaip results check ARCHIVO [--model MODELO]… [--lang es|en]
+            CliHelp::ResultsCheck => "Uso: megaip results check ARCHIVO [--model MODELO]… [--lang es|en|pt]
 
 Revisa un archivo de resultados con el modelo MEGA IP incluido y los modelos que indiques con
 --model (se puede repetir). Si es válido, muestra la etapa y el índice de cada pilar. Sale con
 0 si es válido y con 1 si no."
                 .into(),
-            CliHelp::ResultsScore => "Uso: megaip results score ARCHIVO [--model MODELO]… [--json] [--lang es|en]
+            CliHelp::ResultsScore => "Uso: megaip results score ARCHIVO [--model MODELO]… [--json] [--lang es|en|pt]
 
 Calcula de nuevo los puntajes de un archivo de resultados, sin fiarse de los que trae. Con
 --json los escribe en JSON, con los mismos campos que el archivo de resultados. Sale con 0 si
 el archivo es válido y con 1 si no."
                 .into(),
-            CliHelp::Report => "Uso: megaip report ARCHIVO… --html SALIDA [--model MODELO]… [--lang es|en]
+            CliHelp::Report => "Uso: megaip report ARCHIVO… --html SALIDA [--model MODELO]… [--lang es|en|pt]
 
 Escribe el informe de diagnóstico de un archivo de resultados como una página HTML que se abre e
 imprime en cualquier navegador. El informe tiene portada, lectura general, etapas por pilar,
@@ -642,12 +642,13 @@ Sale con 0 si escribió todos los informes, con 1 si algún archivo no se pudo u
 argumentos están mal."
                 .into(),
             CliHelp::Compare => "Uso: megaip compare ARCHIVOS_O_CARPETAS… --csv SALIDA.csv [--answers RESPUESTAS.csv]
-                      [--model MODELO]… [--lang es|en]
+                      [--model MODELO]… [--lang es|en|pt]
 
 Lee muchos archivos de resultados (y los .json de las carpetas que indiques) y escribe una hoja
 de cálculo con una fila por autodiagnóstico. Cada fila trae municipio, fecha, etapa e índice de
 cada pilar, etapa general y condiciones por cumplir. Con --answers escribe además una fila por respuesta.
-Con --lang es usa «;» y coma decimal, como espera Excel en español; con --lang en, «,» y punto.
+Con --lang es o pt usa «;» y coma decimal, como espera Excel en español y en portugués; con
+--lang en, «,» y punto.
 Los archivos que no se pueden usar se dejan fuera, y se dice por qué.
 
 Sale con 0 si pudo usar al menos un archivo, con 1 si no pudo usar ninguno y con 2 si los
@@ -655,7 +656,7 @@ argumentos están mal."
                 .into(),
             CliHelp::WorkshopMerge => {
                 "Uso: megaip workshop merge RESPUESTAS… [--model MODELO]… [--threshold N] [--json]
-                             [-o ARCHIVO] [--lang es|en]
+                             [-o ARCHIVO] [--lang es|en|pt]
 
 Combina las respuestas de un taller en una respuesta propuesta para cada pregunta. Cada archivo
 de RESPUESTAS es un archivo de resultados de MEGA IP, que vale por una persona. También puede ser

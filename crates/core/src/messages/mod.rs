@@ -14,6 +14,7 @@
 
 mod en;
 mod es;
+mod pt;
 
 use crate::analysis::recommend::{ConditionAdvice, Pick, PillarAdvice};
 use crate::answers::plan::{Phase, PlanStep};
@@ -333,6 +334,7 @@ pub fn catalog(lang: Lang) -> &'static dyn Catalog {
     match lang {
         Lang::Es => &es::Es,
         Lang::En => &en::En,
+        Lang::Pt => &pt::Pt,
     }
 }
 

@@ -45,7 +45,8 @@ fn mega_ip_is_valid_and_complete() {
             "conditions have no No aplica"
         );
     }
-    assert_eq!(model.languages(), ["es", "en"]);
+    assert_eq!(model.languages(), ["es", "en", "pt"]);
+    assert_eq!(mega_v1().languages(), ["es", "en"], "1.0.0 is frozen as published");
 }
 
 /// Results files made with MEGA IP 1.0.0 carry this hash; it must never change.
