@@ -15,11 +15,13 @@ mod web {
 
     pub fn generate_i18n() {
         let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-        // Spanish is the default locale. A key missing in another language would fall back to it,
+        // Spanish is the default locale (then English and Brazilian Portuguese). A key missing in
+        // another language would fall back to it,
         // so `tests/locales.rs` fails when any key is missing in any language.
         // `interpolate_display` lets `t_string!` take arguments, for messages built in code.
         let config = Config::new("es")
             .and_then(|c| c.add_locale("en"))
+            .and_then(|c| c.add_locale("pt"))
             .expect("valid locales")
             .parse_options(ParseOptions::new().interpolate_display(true));
         let infos = TranslationsInfos::parse(config).expect("locales/*.json parse");

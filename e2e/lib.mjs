@@ -28,15 +28,15 @@ export function launch() {
 
 // Every route of the app with its heading in each language.
 export const PAGES = [
-  { path: '/', es: '¿Qué tan abierto es tu municipio?', en: 'How open is your municipality?' },
-  { path: '/autodiagnostico', es: 'Autodiagnóstico', en: 'Self-assessment' },
-  { path: '/resultados', es: 'Resultados', en: 'Results' },
-  { path: '/herramientas', es: 'Herramientas', en: 'Tools' },
-  { path: '/experiencias', es: 'Experiencias', en: 'Experiences' },
-  { path: '/haga', es: 'HAGA', en: 'HAGA' },
-  { path: '/acerca', es: 'Acerca de esta aplicación', en: 'About this app' },
+  { path: '/', es: '¿Qué tan abierto es tu municipio?', en: 'How open is your municipality?', pt: 'Quão aberto é o seu município?' },
+  { path: '/autodiagnostico', es: 'Autodiagnóstico', en: 'Self-assessment', pt: 'Autodiagnóstico' },
+  { path: '/resultados', es: 'Resultados', en: 'Results', pt: 'Resultados' },
+  { path: '/herramientas', es: 'Herramientas', en: 'Tools', pt: 'Ferramentas' },
+  { path: '/experiencias', es: 'Experiencias', en: 'Experiences', pt: 'Experiências' },
+  { path: '/haga', es: 'HAGA', en: 'HAGA', pt: 'HAGA' },
+  { path: '/acerca', es: 'Acerca de esta aplicación', en: 'About this app', pt: 'Sobre este aplicativo' },
 ];
-export const NOT_FOUND = { es: 'No encontramos esta página', en: 'We could not find this page' };
+export const NOT_FOUND = { es: 'No encontramos esta página', en: 'We could not find this page', pt: 'Não encontramos esta página' };
 
 // A fresh, isolated browser context (empty storage) that records every request and page error.
 export async function openContext(browser, options = {}) {
@@ -58,12 +58,15 @@ export async function heading(page) {
   return (await page.locator('main h1').textContent()).trim();
 }
 
-// Sets the interface language the way a user does: with the switch in the header.
+// The `<html lang>` of each interface language.
+export const HTML_LANG = { es: 'es', en: 'en', pt: 'pt-BR' };
+
+// Sets the interface language the way a user does: with the menu in the header.
 export async function switchTo(page, lang) {
   const current = await page.evaluate(() => document.documentElement.lang);
-  if (current !== lang) {
-    await page.locator('button.lang-switch').click();
-    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  if (current !== HTML_LANG[lang]) {
+    await page.selectOption('#lang-menu', lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, HTML_LANG[lang]);
   }
 }
 

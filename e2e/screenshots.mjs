@@ -1,4 +1,4 @@
-// Screenshots of every page in both languages, at phone (390 px) and desktop (1280 px) widths,
+// Screenshots of every page in each language (es, en, pt), at phone (390 px) and desktop (1280 px) widths,
 // for looking at the app as a user would. Usage: node screenshots.mjs OUT_DIR
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ mkdirSync(out, { recursive: true });
 const browser = await launch();
 const pages = [...PAGES.map((p) => p.path), '/no-existe'];
 for (const width of [390, 1280]) {
-  for (const lang of ['es', 'en']) {
+  for (const lang of ['es', 'en', 'pt']) {
     const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
     const page = await context.newPage();
     await visit(page, '/');
@@ -22,7 +22,7 @@ for (const width of [390, 1280]) {
     // The assessment pages, with some answers.
     const id = await newAssessment(page, 'Yumbo');
     await page.screenshot({ path: join(out, `walk-profile-${lang}-${width}.png`), fullPage: true });
-    const labels = lang === 'es' ? ['Sí', 'Sí', 'Parcial', 'No'] : ['Yes', 'Yes', 'Partly', 'No'];
+    const labels = { es: ['Sí', 'Sí', 'Parcial', 'No'], en: ['Yes', 'Yes', 'Partly', 'No'], pt: ['Sim', 'Sim', 'Parcial', 'Não'] }[lang];
     for (const pillar of ['transparencia', 'participacion']) {
       await visit(page, `/autodiagnostico/${id}/${pillar}`);
       await answerStep(page, labels);

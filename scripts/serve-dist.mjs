@@ -74,7 +74,12 @@ const server = createServer(async (req, res) => {
     const accepts = req.headers['accept-encoding'] ?? '';
     if (COMPRESSIBLE.has(ext)) {
       headers.vary = 'accept-encoding';
-      const copy = async (suffix) => readFile(path + suffix).catch(() => null);
+      // A copy older than its file is stale (the file was edited after the build): not used.
+      const fresh = (await stat(path)).mtimeMs;
+      const copy = async (suffix) => {
+        const s = await stat(path + suffix).catch(() => null);
+        return s && s.mtimeMs >= fresh ? readFile(path + suffix) : null;
+      };
       let encoded = null;
       if (/\bbr\b/.test(accepts) && (encoded = await copy('.br'))) headers['content-encoding'] = 'br';
       else if (/\bgzip\b/.test(accepts)) {

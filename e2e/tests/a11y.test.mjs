@@ -20,7 +20,7 @@ after(async () => {
 });
 
 for (const viewport of VIEWPORTS) {
-  for (const lang of ['es', 'en']) {
+  for (const lang of ['es', 'en', 'pt']) {
     test(`axe: every page in ${lang} on ${viewport.name} (${viewport.width}px)`, async () => {
       const { context } = await openContext(browser, { viewport: { width: viewport.width, height: viewport.height } });
       const page = await context.newPage();

@@ -21,6 +21,7 @@ impl From<Lang> for Locale {
         match lang {
             Lang::Es => Locale::es,
             Lang::En => Locale::en,
+            Lang::Pt => Locale::pt,
         }
     }
 }
@@ -30,6 +31,7 @@ impl From<Locale> for Lang {
         match locale {
             Locale::es => Lang::Es,
             Locale::en => Lang::En,
+            Locale::pt => Lang::Pt,
         }
     }
 }

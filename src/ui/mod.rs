@@ -120,12 +120,15 @@ fn BrokenContent() -> impl IntoView {
 /// Provides the i18n context in the saved language, keeps `<html lang>` in step with it, and
 /// saves the choice whenever it changes (one effect, as in todomvc).
 ///
-/// Spanish unless the user chose otherwise. The browser's language is deliberately ignored:
-/// officials often share devices set up in English. That is why we build the context from
+/// The saved choice; on a device's first visit, Portuguese if the browser's first language is
+/// Portuguese and Spanish otherwise (`Lang::for_browser`: officials often share devices set up
+/// in English, so English is never guessed). That is why we build the context from
 /// `init_i18n_subcontext` with an explicit initial locale instead of `<I18nContextProvider>`,
 /// which would start from `navigator.languages` (and a cookie) and override the saved choice.
 fn provide_language(storage: storage::AppStorage) {
-    let prefs: Prefs = storage.load(PREFS).unwrap_or_default();
+    let prefs: Prefs = storage.load(PREFS).unwrap_or_else(|| Prefs {
+        lang: Lang::for_browser(browser_languages().iter().map(String::as_str)),
+    });
     let initial: Locale = prefs.lang.into();
     let i18n = leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::stored(initial)));
     provide_context(i18n);
@@ -148,6 +151,14 @@ struct Prefs {
 
 fn set_html_lang(lang: Lang) {
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("lang", lang.html_tag());
     }
+}
+
+/// `navigator.languages`, most preferred first.
+fn browser_languages() -> Vec<String> {
+    js_sys::Array::from(&window().navigator().languages())
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect()
 }

@@ -44,7 +44,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <span class="brand-tagline">{t!(i18n, app.tagline)}</span>
                     </span>
                 </A>
-                <LangSwitch />
+                <LangMenu />
                 <button
                     type="button"
                     class="menu-toggle"
@@ -92,27 +92,33 @@ fn focus_heading() {
     }
 }
 
-/// Switches between Spanish and English. The label is written in the language it switches to,
-/// so someone who cannot read the current language can still find it.
+/// The language menu: every language named in its own words (Español, English, Português), so
+/// someone who cannot read the current language still finds theirs. A native `<select>`: the
+/// keyboard, screen readers and phones already know how to use it.
 #[component]
-fn LangSwitch() -> impl IntoView {
+fn LangMenu() -> impl IntoView {
     let i18n = use_i18n();
-    // The next language in the list: with two languages, the other one.
-    let target = move || {
-        let current = Lang::from(i18n.get_locale());
-        let at = Lang::ALL.iter().position(|l| *l == current).unwrap_or(0);
-        Lang::ALL.get(at + 1).or(Lang::ALL.first()).copied().unwrap_or_default()
-    };
+    let current = move || Lang::from(i18n.get_locale());
     view! {
-        <button
-            type="button"
-            class="lang-switch"
-            lang=move || target().code()
-            title=move || t_string!(i18n, lang.switch_label)
-            on:click=move |_| i18n.set_locale(target().into())
+        <label class="visually-hidden" for="lang-menu">{t!(i18n, lang.menu_label)}</label>
+        <select
+            id="lang-menu"
+            class="lang-menu"
+            on:change=move |ev| {
+                if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                    i18n.set_locale(lang.into());
+                }
+            }
         >
-            {t!(i18n, lang.switch)}
-        </button>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| view! {
+                    <option value=lang.code() lang=lang.html_tag() selected=move || current() == lang>
+                        {lang.autonym()}
+                    </option>
+                })
+                .collect_view()}
+        </select>
     }
 }
 

@@ -3,6 +3,7 @@
 mod about;
 mod assessments;
 mod backup;
+mod content_lang;
 mod criterion;
 mod desk;
 pub(crate) mod diagnosis;

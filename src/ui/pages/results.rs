@@ -7,6 +7,7 @@
 use crate::ui::charts::{heat_class, number, percent, Radar};
 use crate::ui::files::download;
 use crate::ui::i18n::*;
+use crate::ui::pages::content_lang::ContentLangNotice;
 use crate::ui::pages::desk::history::History;
 use crate::ui::pages::desk::Entry;
 use crate::ui::pages::diagnosis::AnnexTable;
@@ -125,7 +126,7 @@ fn ResultsFor(id: String, model: Arc<Model>) -> impl IntoView {
             <A href=move || format!("/resultados/{}/diagnostico", id.get_value()) attr:class="button" attr:id="results-diagnosis">{t!(i18n, results.diagnosis)}</A>
             <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results.print)}</button>
         </div>
-        <div class="no-print"><UpgradeOffer id=id.get_value() /></div>
+        <div class="no-print"><ContentLangNotice model=model.get_value() /><UpgradeOffer id=id.get_value() /></div>
         <div role="status" aria-live="polite">
             <Show when=move || exported.get()>
                 <p class="status-ok">{t!(i18n, results.exported)}</p>

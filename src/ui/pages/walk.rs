@@ -6,6 +6,7 @@
 //! team jump anywhere; every control is a native form element, so the keyboard works throughout.
 
 use crate::ui::i18n::*;
+use crate::ui::pages::content_lang::ContentLangNotice;
 use crate::ui::pages::criterion::{AnswerCard, Question};
 use crate::ui::pages::not_found::{NotFound, NotOnDevice};
 use crate::ui::pages::upgrade::UpgradeOffer;
@@ -121,6 +122,7 @@ fn WalkFor(id: String, model: Arc<Model>) -> impl IntoView {
                 }}
             </ol>
         </nav>
+        <ContentLangNotice model=model.get_value() />
         <UpgradeOffer id=id.get_value() />
         <CellGrid id=id.get_value() model=model.get_value() />
         {move || {
