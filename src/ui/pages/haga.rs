@@ -268,6 +268,7 @@ fn ListField(
     let store = move || save(rows.with_untracked(|r| r.iter().map(|(_, t)| t.clone()).collect()));
     let label = StoredValue::new(label);
     let dom = StoredValue::new(dom);
+    let help_id = StoredValue::new(help_id);
     let add = move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
@@ -284,7 +285,7 @@ fn ListField(
         });
     };
     view! {
-        <ol class="canvas-list no-print" aria-describedby=help_id>
+        <ol class="canvas-list no-print">
             {move || rows.get().into_iter().enumerate().map(|(position, (key, text))| {
                 let n = position + 1;
                 let name = move || format!("{} {n}", label.with_value(|l| l.get(lang.get()).to_owned()));
@@ -307,7 +308,7 @@ fn ListField(
                 };
                 view! {
                     <li class="canvas-list-row">
-                        <input type="text" id=format!("{}-{position}", dom.get_value()) aria-label=name value=text on:input=on_input />
+                        <input type="text" id=format!("{}-{position}", dom.get_value()) aria-label=name aria-describedby=help_id.get_value() value=text on:input=on_input />
                         <button type="button" class="button" on:click=remove
                             aria-label=move || t_string!(i18n, canvas.remove_item, item = name()).to_string()>
                             {t!(i18n, canvas.remove)}
