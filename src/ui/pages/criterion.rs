@@ -173,16 +173,19 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
         ..
     } = asked;
     let has_details = !examples.is_empty() || !frameworks.is_empty() || !lines.is_empty();
-    // A question the upgrade to this version asks again or adds, while it is unanswered.
-    let is_new = move || {
-        question.with_value(|q| match q {
-            Question::Criterion(c) => state.workspace.with(|w| {
-                w.get(&assessment_id.get_value())
-                    .is_some_and(|a| model.with_value(|m| state.is_new_question(a, m, c)))
-            }),
-            Question::Condition(_) => false,
+    // A question the upgrade to this version asks again or adds, while it is unanswered. What
+    // the upgrade asks is fixed; only "upgraded and unanswered" follows the answers.
+    let asked_again = question.with_value(|q| match q {
+        Question::Criterion(c) => model.with_value(|m| state.asked_again_in(m, c)),
+        Question::Condition(_) => false,
+    });
+    let upgraded = move || {
+        state.workspace.with(|w| {
+            w.get(&assessment_id.get_value())
+                .is_some_and(|a| a.upgraded_from().is_some())
         })
     };
+    let is_new = move || asked_again && upgraded() && chosen().is_none();
     let dom = StoredValue::new(dom);
     let options: Vec<(OptionId, Text)> =
         scale.with_value(|s| s.options.iter().map(|o| (o.id.clone(), o.label.clone())).collect());
