@@ -145,6 +145,10 @@ test('a model without Portuguese still opens in a Portuguese interface and says 
   const id = JSON.parse(readFileSync(join(root, 'tests/fixtures/results/results-v4.json'), 'utf8')).assessment.id;
   await visit(page, `/autodiagnostico/${id}/transparencia`);
   assert.match(await page.locator('.content-lang').innerText(), /não tem textos em português.*espanhol/);
+  for (const path of [`/resultados/${id}`, `/plan/${id}`, `/resultados/${id}/diagnostico`]) {
+    await visit(page, path);
+    assert.match(await page.locator('.content-lang').innerText(), /espanhol/, path);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -9,6 +9,7 @@ use crate::ui::charts::RadarSvg;
 use crate::ui::collection;
 use crate::ui::i18n::*;
 use crate::ui::links::WebLink;
+use crate::ui::pages::content_lang::ContentLangNotice;
 use crate::ui::pages::desk::read_entry;
 use crate::ui::pages::not_found::{NotFound, NotOnDevice};
 use crate::ui::state::{use_assessment_route, use_id_param, use_lang, use_state};
@@ -87,6 +88,7 @@ fn Live(
     let state = use_state();
     let lang = use_lang();
     let haga = state.toolkit_applies(&model).then(|| state.haga());
+    let notice_model = model.clone();
     let report = Memo::new(move |_| {
         let c = catalog(lang.get());
         workshops.with(|ws| assessment.with(|a| a.as_ref().map(|a| diagnosis(&model, haga.as_deref(), a, ws, c))))
@@ -99,6 +101,8 @@ fn Live(
             </button>
         </div>
         <p class="hint no-print">{t!(i18n, report.hint)}</p>
+        // Printed too: the paper says which language the model's texts are in.
+        <ContentLangNotice model=notice_model />
         {move || report.get().map(|d| view! { <Report d /> })}
     }
 }

@@ -7,6 +7,7 @@
 //! saved at once, and the page prints as a document a mayor can sign.
 
 use crate::ui::i18n::*;
+use crate::ui::pages::content_lang::ContentLangNotice;
 use crate::ui::pages::not_found::{NotFound, NotOnDevice};
 use crate::ui::state::{content_lang, now_iso, use_assessment_route, use_lang, use_state};
 use leptos::prelude::*;
@@ -208,6 +209,7 @@ fn PlanFor(id: String, model: Arc<Model>) -> impl IntoView {
         <p class="crumbs no-print"><A href=move || format!("/resultados/{}", id.get_value())>{t!(i18n, plan.back)}</A></p>
         <h1 tabindex="-1">{t!(i18n, plan.title)} ": " {name}</h1>
         <p class="lead no-print">{t!(i18n, plan.lead)}</p>
+        <ContentLangNotice model=model.get_value() />
         <div class="actions no-print">
             <button type="button" class="button button-primary" on:click=generate>
                 {move || if step_ids.with(Option::is_some) { t_string!(i18n, plan.regenerate) } else { t_string!(i18n, plan.generate) }}
