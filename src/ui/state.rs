@@ -234,22 +234,16 @@ impl AppState {
         Some((upgrade, newer))
     }
 
-    /// Whether the upgrade to `model` asks this question again (split or changed) or adds it:
-    /// fixed for a model, so a card works it out once.
-    pub fn asked_again_in(&self, model: &Model, criterion: &str) -> bool {
+    /// The questions the upgrade to `model` asks again (split or changed) or adds: fixed for a
+    /// model, so callers work it out once, not per question or per keystroke.
+    pub fn asked_again(&self, model: &Model) -> Vec<String> {
         self.upgrades.with_value(|ups| {
             ups.iter()
                 .filter(|u| u.leads_to(model))
-                .any(|u| u.asked_again(model).iter().any(|c| c.as_str() == criterion))
+                .flat_map(|u| u.asked_again(model))
+                .map(|c| c.to_string())
+                .collect()
         })
-    }
-
-    /// Whether the walk marks this question as new: the assessment was upgraded from an
-    /// earlier version, the upgrade asks the question again or adds it, and it is not answered.
-    pub fn is_new_question(&self, assessment: &Assessment, model: &Model, criterion: &str) -> bool {
-        assessment.upgraded_from().is_some()
-            && assessment.value(criterion).is_none()
-            && self.asked_again_in(model, criterion)
     }
 
     /// The exact model an assessment was made with, if the app has it.

@@ -176,7 +176,7 @@ pub fn AnswerCard(id: String, model: Arc<Model>, question: Question) -> impl Int
     // A question the upgrade to this version asks again or adds, while it is unanswered. What
     // the upgrade asks is fixed; only "upgraded and unanswered" follows the answers.
     let asked_again = question.with_value(|q| match q {
-        Question::Criterion(c) => model.with_value(|m| state.asked_again_in(m, c)),
+        Question::Criterion(c) => model.with_value(|m| state.asked_again(m).contains(c)),
         Question::Condition(_) => false,
     });
     let upgraded = move || {

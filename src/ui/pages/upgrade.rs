@@ -62,10 +62,12 @@ pub fn UpgradeOffer(id: String) -> impl IntoView {
         // An upgraded assessment: the questions still to answer in the new version.
         a.upgraded_from()?;
         let model = state.model_for(a.model())?;
+        let again = state.asked_again(&model);
         let open: Vec<CriterionId> = model
             .criteria()
             .iter()
-            .filter(|c| a.is_asked(&model, c) && state.is_new_question(&a, &model, &c.id))
+            .filter(|c| again.iter().any(|x| x == c.id.as_str()))
+            .filter(|c| a.is_asked(&model, c) && a.value(&c.id).is_none())
             .map(|c| c.id.clone())
             .collect();
         let first = open.first()?;

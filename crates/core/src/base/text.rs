@@ -46,7 +46,8 @@ impl Text {
         )
     }
 
-    /// Spanish and English, the two languages of the bundled content.
+    /// Spanish and English: the languages of format-1 models (their migrated scale labels) and
+    /// of the test models.
     pub fn new(es: &str, en: &str) -> Self {
         Text::of(&[(Lang::Es, es), (Lang::En, en)])
     }
