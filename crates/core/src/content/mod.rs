@@ -8,6 +8,7 @@
 /// given where a model is expected is recognized and named as such.
 pub const RESULTS_KIND: &str = "megaip-results";
 
+pub mod bundle;
 pub mod format1;
 pub mod model;
 pub mod places;

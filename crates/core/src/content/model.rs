@@ -309,6 +309,21 @@ impl Model {
         Model::parse(MEGA_IP_JSON)
     }
 
+    /// Reads one language's part of a bundled model (`content::bundle`). The part is validated
+    /// like any model file, and keeps the identity of the full file it was cut from, which the
+    /// app's content index records: `identity` must name the same model and version.
+    pub fn parse_part(json: &str, identity: &ModelRef) -> Result<Model, ModelError> {
+        let mut model = Model::parse(json)?;
+        if model.id != identity.id || model.version != identity.version {
+            return Err(ModelError::Shape {
+                path: "id".into(),
+                reason: format!("expected {} {}", identity.id, identity.version),
+            });
+        }
+        model.hash = identity.hash.clone();
+        Ok(model)
+    }
+
     /// The earlier MEGA IP versions the app still opens, newest first.
     pub fn mega_ip_earlier() -> Result<Vec<Model>, ModelError> {
         Ok(vec![Model::parse(MEGA_IP_1_JSON)?])

@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 
 pub const MIN_TOOLS_PER_CELL: usize = 2;
 
-const TOOLS_JSON: &str = include_str!("../../../../toolkits/haga/tools.json");
-const EXPERIENCES_JSON: &str = include_str!("../../../../toolkits/haga/experiences.json");
-const DECALOGUE_JSON: &str = include_str!("../../../../toolkits/haga/decalogue.json");
-const METHODOLOGIES_JSON: &str = include_str!("../../../../toolkits/haga/methodologies.json");
+pub(crate) const TOOLS_JSON: &str = include_str!("../../../../toolkits/haga/tools.json");
+pub(crate) const EXPERIENCES_JSON: &str = include_str!("../../../../toolkits/haga/experiences.json");
+pub(crate) const DECALOGUE_JSON: &str = include_str!("../../../../toolkits/haga/decalogue.json");
+pub(crate) const METHODOLOGIES_JSON: &str = include_str!("../../../../toolkits/haga/methodologies.json");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 /// The marker of upgrade files.
 pub const UPGRADE_KIND: &str = "megaip-upgrade";
 
-const MEGA_IP_1_TO_2: &str = include_str!("../../../../toolkits/mega-ip/upgrade-1.0.0-to-2.0.0.json");
+pub(crate) const MEGA_IP_1_TO_2: &str = include_str!("../../../../toolkits/mega-ip/upgrade-1.0.0-to-2.0.0.json");
 
 /// What became of one criterion of the old version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
