@@ -3,7 +3,7 @@
 // profile and tools) need. Prints figures; asserts nothing.
 //
 // Usage (through scripts/bench): node bench-ratio.mjs APP_DIST COUNTER_DIST
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -13,11 +13,17 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-// What a first visit downloads before the first render: html, js, wasm, css (gzip -9).
+// What a first visit downloads before the first render: html, js, wasm, css (gzip -9), and the
+// Spanish parts of the content (dist/content, one per source) that the pages with content fetch.
 function boot(dir) {
-  return readdirSync(dir)
+  const shell = readdirSync(dir)
     .filter((n) => /\.(html|js|wasm|css)$/.test(n) && n !== 'sw.js')
-    .reduce((sum, n) => sum + gz(readFileSync(join(dir, n))), 0);
+    .map((n) => join(dir, n));
+  const contentDir = join(dir, 'content');
+  const content = existsSync(contentDir)
+    ? readdirSync(contentDir).filter((n) => /\.es\.[0-9a-f]+\.json$/.test(n)).map((n) => join(contentDir, n))
+    : [];
+  return [...shell, ...content].reduce((sum, p) => sum + gz(readFileSync(p)), 0);
 }
 
 // Every text of the current model and the toolkit in Spanish only: each {es, en, …} object

@@ -5,6 +5,7 @@
 //!
 //! * [`shell`]: the page frame (header, navigation, language switch, notices, footer).
 //! * [`pages`]: one component per route.
+//! * [`content`]: the models and toolkit, fetched in the interface language; pages wait for them.
 //! * [`state`]: the assessments and models in signals; each assessment saved as its own record,
 //!   merged with what other windows save.
 //! * [`storage`]: the only code that touches `localStorage`.
@@ -19,6 +20,7 @@ pub mod camera;
 pub mod channel;
 pub mod charts;
 pub mod collection;
+pub mod content;
 pub mod files;
 pub mod filters;
 pub mod i18n;
@@ -30,6 +32,7 @@ pub mod shell;
 pub mod state;
 pub mod storage;
 
+use content::gated;
 use i18n::*;
 use leptos::prelude::*;
 use leptos_router::{
@@ -37,9 +40,6 @@ use leptos_router::{
     path,
 };
 use megaip_core::base::locale::Lang;
-use megaip_core::content::model::Model;
-use megaip_core::content::toolkit::Haga;
-use megaip_core::content::upgrade::Upgrade;
 use megaip_core::exchange::keys::PREFS;
 use pages::*;
 use serde::{Deserialize, Serialize};
@@ -56,65 +56,41 @@ pub fn App() -> impl IntoView {
     provide_context(storage);
     offline::provide_offline();
     provide_language(storage);
-    // The bundled content is checked by the native tests; if a broken build ships anyway, say
-    // so plainly instead of showing empty pages.
-    let bundled = match (
-        Model::mega_ip(),
-        Model::mega_ip_earlier(),
-        Upgrade::bundled(),
-        Haga::bundled(),
-    ) {
-        (Ok(mega_ip), Ok(earlier), Ok(upgrades), Ok(haga)) => state::Bundled {
-            mega_ip,
-            earlier,
-            upgrades,
-            haga,
-        },
-        _ => return view! { <BrokenContent /> }.into_any(),
-    };
-    state::AppState::provide(storage, bundled);
+    content::provide_content(storage);
     view! {
         <Router>
             <shell::Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/autodiagnostico") view=AssessmentList />
-                    <Route path=path!("/autodiagnostico/:id") view=Walk />
-                    <Route path=path!("/autodiagnostico/:id/:step") view=Walk />
-                    <Route path=path!("/resultados") view=ResultsIndex />
-                    <Route path=path!("/resultados/:id") view=Results />
-                    <Route path=path!("/resultados/:id/diagnostico") view=DiagnosisPage />
-                    <Route path=path!("/plan/:id") view=PlanPage />
-                    <Route path=path!("/actualizar/:id") view=UpgradePage />
-                    <Route path=path!("/herramientas") view=Tools />
-                    <Route path=path!("/herramientas/:id") view=ToolDetail />
-                    <Route path=path!("/experiencias") view=Experiences />
-                    <Route path=path!("/experiencias/:id") view=ExperienceDetail />
-                    <Route path=path!("/haga") view=Haga />
-                    <Route path=path!("/haga/:id") view=MethodologyDetail />
-                    <Route path=path!("/asesoria") view=Desk />
-                    <Route path=path!("/asesoria/:id") view=DeskDiagnosis />
-                    <Route path=path!("/taller") view=WorkshopList />
+                    <Route path=path!("/autodiagnostico") view=|| gated(AssessmentList) />
+                    <Route path=path!("/autodiagnostico/:id") view=|| gated(Walk) />
+                    <Route path=path!("/autodiagnostico/:id/:step") view=|| gated(Walk) />
+                    <Route path=path!("/resultados") view=|| gated(ResultsIndex) />
+                    <Route path=path!("/resultados/:id") view=|| gated(Results) />
+                    <Route path=path!("/resultados/:id/diagnostico") view=|| gated(DiagnosisPage) />
+                    <Route path=path!("/plan/:id") view=|| gated(PlanPage) />
+                    <Route path=path!("/actualizar/:id") view=|| gated(UpgradePage) />
+                    <Route path=path!("/herramientas") view=|| gated(Tools) />
+                    <Route path=path!("/herramientas/:id") view=|| gated(ToolDetail) />
+                    <Route path=path!("/experiencias") view=|| gated(Experiences) />
+                    <Route path=path!("/experiencias/:id") view=|| gated(ExperienceDetail) />
+                    <Route path=path!("/haga") view=|| gated(Haga) />
+                    <Route path=path!("/haga/:id") view=|| gated(MethodologyDetail) />
+                    <Route path=path!("/asesoria") view=|| gated(Desk) />
+                    <Route path=path!("/asesoria/:id") view=|| gated(DeskDiagnosis) />
+                    <Route path=path!("/taller") view=|| gated(WorkshopList) />
                     <Route path=path!("/taller/guia") view=FacilitatorGuide />
-                    <Route path=path!("/taller/:id") view=WorkshopConsole />
-                    <Route path=path!("/taller/:id/proyector") view=Projector />
-                    <Route path=path!("/taller/:id/participar") view=Participate />
-                    <Route path=path!("/taller/:id/acta") view=Minutes />
-                    <Route path=path!("/taller/:id/hoja") view=Sheet />
-                    <Route path=path!("/taller/:id/entregar") view=HandBack />
+                    <Route path=path!("/taller/:id") view=|| gated(WorkshopConsole) />
+                    <Route path=path!("/taller/:id/proyector") view=|| gated(Projector) />
+                    <Route path=path!("/taller/:id/participar") view=|| gated(Participate) />
+                    <Route path=path!("/taller/:id/acta") view=|| gated(Minutes) />
+                    <Route path=path!("/taller/:id/hoja") view=|| gated(Sheet) />
+                    <Route path=path!("/taller/:id/entregar") view=|| gated(HandBack) />
                     <Route path=path!("/acerca") view=About />
                 </Routes>
             </shell::Shell>
         </Router>
     }
-    .into_any()
-}
-
-/// Shown only if the bundled model or toolkit cannot be read: a build error, not a user error.
-#[component]
-fn BrokenContent() -> impl IntoView {
-    let i18n = use_i18n();
-    view! { <main id="main"><h1>{t!(i18n, app.broken)}</h1><p>{t!(i18n, app.broken_text)}</p></main> }
 }
 
 /// Provides the i18n context in the saved language, keeps `<html lang>` in step with it, and

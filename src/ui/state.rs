@@ -19,6 +19,7 @@ use megaip_core::answers::workshop::Workshop;
 use megaip_core::answers::workspace::{ImportPolicy, Workspace};
 use megaip_core::base::ids::AssessmentId;
 use megaip_core::base::locale::Lang;
+use megaip_core::content::bundle::Content;
 use megaip_core::content::model::{Model, ModelRef};
 use megaip_core::content::toolkit::Haga;
 use megaip_core::content::upgrade::Upgrade;
@@ -40,15 +41,6 @@ struct Sync {
     revisions: HashMap<String, u64>,
     pending: HashMap<String, Vec<Change>>,
     timer: Option<TimeoutHandle>,
-}
-
-/// What the app carries inside it: the current MEGA IP, its earlier versions (so their
-/// assessments still open), the upgrades between them, and the toolkit.
-pub struct Bundled {
-    pub mega_ip: Model,
-    pub earlier: Vec<Model>,
-    pub upgrades: Vec<Upgrade>,
-    pub haga: Haga,
 }
 
 #[derive(Clone, Copy)]
@@ -75,15 +67,15 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Loads everything saved on the device, with the bundled model and toolkit (which the
-    /// caller has already read: `App` shows an error page when they are broken).
-    pub fn provide(storage: AppStorage, bundled: Bundled) -> Self {
-        let Bundled {
+    /// Loads everything saved on the device, with the content the app shows (read by
+    /// `ui::content`, which calls this once the first load has landed).
+    pub fn provide(storage: AppStorage, content: Content) -> Self {
+        let Content {
             mega_ip,
             earlier,
             upgrades,
             haga,
-        } = bundled;
+        } = content;
         let mega_ip = Arc::new(mega_ip);
         let haga = Arc::new(haga);
         let mut models: Vec<Arc<Model>> = vec![mega_ip.clone()];
@@ -187,6 +179,30 @@ impl AppState {
                 self.workspace.update(|w| w.put(merged));
             }
         }
+    }
+
+    /// The same content in another language (the interface language changed). The models
+    /// keep their identities, so every assessment still finds its own.
+    pub fn replace_content(&self, content: Content) {
+        let Content {
+            mega_ip,
+            earlier,
+            upgrades,
+            haga,
+        } = content;
+        let mega_ip = Arc::new(mega_ip);
+        let bundled = 1 + self.earlier.get_value();
+        let earlier_count = earlier.len();
+        self.models.update(|models| {
+            let loaded: Vec<Arc<Model>> = models.drain(..).skip(bundled).collect();
+            models.push(mega_ip.clone());
+            models.extend(earlier.into_iter().map(Arc::new));
+            models.extend(loaded);
+        });
+        self.earlier.set_value(earlier_count);
+        self.mega_ip.set_value(mega_ip);
+        self.haga.set_value(Arc::new(haga));
+        self.upgrades.set_value(Arc::new(upgrades));
     }
 
     /// The bundled MEGA IP model, which the toolkit refers to.
