@@ -19,7 +19,27 @@ if (found.length !== 1) {
   console.error(`boot-script: expected one inline module script in index.html, found ${found.length}`);
   process.exit(1);
 }
-const body = found[0][1].trim() + '\n';
+// Before the loader: start downloading the content parts of the language the app will most
+// likely show (the saved choice, else Portuguese for a browser set to Portuguese, else Spanish),
+// so they travel while the wasm loads. Only a hint: src/ui/content.rs decides, and fetches the
+// same URLs, which the browser then answers from these preloads. Lists from content/index.json.
+const index = JSON.parse(readFileSync(join(dir, 'content', 'index.json'), 'utf8'));
+const preload = `{
+  const parts = ${JSON.stringify(index.by_language)};
+  let lang;
+  try { lang = JSON.parse(localStorage.getItem('megaip.prefs.v1') ?? 'null')?.lang; } catch {}
+  lang ??= /^pt/i.test(navigator.languages?.[0] ?? '') ? 'pt' : 'es';
+  for (const part of parts[lang] ?? []) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = '/content/' + part;
+    document.head.append(link);
+  }
+}
+`;
+const body = preload + found[0][1].trim() + '\n';
 const name = `boot-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), body);
 writeFileSync(indexPath, html.replace(found[0][0], `<script type="module" src="/${name}"></script>`));

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,6 +49,56 @@ test('after one visit the app renders with the network off, deep links included'
   assert.equal(await heading(page), 'We could not find this page');
   await page.goto(BASE + '/acerca');
   await page.waitForFunction(() => document.querySelector('#offline-status')?.textContent.includes('Ready to use offline'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+const EXPERIENCES = JSON.parse(readFileSync(join(ROOT, 'toolkits', 'haga', 'experiences.json'), 'utf8')).experiences;
+
+test('the content comes only from this origin in the page language, and after one visit only from the precache', async () => {
+  const { context, errors } = await openContext(browser);
+  const elsewhere = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    elsewhere.push(url.href);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const content = [];
+  const failed = [];
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/content/')) content.push({ path: new URL(r.url()).pathname, worker: r.fromServiceWorker(), status: r.status() });
+  });
+  page.on('requestfailed', (r) => failed.push(r.url()));
+
+  // First visit, in Spanish: the page fetches one Spanish part of each source, nothing else.
+  await visit(page, '/experiencias');
+  await page.waitForFunction(() => document.documentElement.dataset.content === 'es');
+  assert.equal(new Set(content.map((c) => c.path)).size, 7, JSON.stringify(content));
+  for (const c of content) assert.match(c.path, /^\/content\/[a-z0-9.-]+\.es\.[0-9a-f]{12}\.json$/, 'only Spanish parts');
+  await waitForServiceWorker(page);
+
+  // With the network off, every language's content is there, and it all comes from the worker.
+  await context.setOffline(true);
+  content.length = 0;
+  for (const lang of ['es', 'en', 'pt']) {
+    await page.reload();
+    await page.locator('main h1').waitFor();
+    await switchTo(page, lang);
+    const first = EXPERIENCES[0].title[lang];
+    await page.getByText(first, { exact: true }).first().waitFor();
+    await page.fill('#exp-search', EXPERIENCES[1].title[lang].split(' ')[0]);
+    assert.ok((await page.locator('.catalog > li').count()) > 0, `search works offline in ${lang}`);
+    await page.fill('#exp-search', '');
+  }
+  assert.ok(content.length >= 14, `the parts were asked for again (${content.length})`);
+  for (const c of content) {
+    assert.ok(c.worker, `${c.path} came from the service worker`);
+    assert.equal(c.status, 200, c.path);
+  }
+  assert.deepEqual(failed, [], 'nothing missing with the network off');
+  assert.deepEqual(elsewhere, [], 'no request left 127.0.0.1');
   assert.deepEqual(errors, []);
   await context.close();
 });
