@@ -68,8 +68,9 @@ export async function switchTo(page, lang) {
     await page.selectOption('#lang-menu', lang);
     await page.waitForFunction((l) => document.documentElement.lang === l, HTML_LANG[lang]);
   }
-  // The model and toolkit arrive a moment later, fetched in the new language (src/ui/content.rs).
-  await page.waitForFunction((l) => document.documentElement.dataset.content === l, lang);
+  // Once a page with content has loaded it, the model and toolkit arrive a moment after the
+  // switch, fetched in the new language (src/ui/content.rs).
+  await page.waitForFunction((l) => [undefined, l].includes(document.documentElement.dataset.content), lang);
 }
 
 // Starts a new assessment from the list page and names the municipality. Returns its id.

@@ -5,9 +5,11 @@
 //! parts it asks for always come from the same build. The parts are fetched from this origin;
 //! after the first visit the service worker answers from its precache, so every language works
 //! offline. The core reads and checks them (`content::bundle`): a part whose bytes do not match
-//! its name is refused. Pages that show content wait for it behind [`gated`]; the shell, the home
-//! page and the about page do not. Changing the language fetches that language's parts and
-//! re-renders the page with them.
+//! its name is refused. Pages that show content wait for it behind [`gated`], and the first of
+//! them to open starts the load: the shell, the home page and the about page neither wait for
+//! the content nor spend the phone's time reading it. (The boot script has already started the
+//! downloads, so the bytes are usually there.) Changing the language fetches that language's
+//! parts and re-renders the page with them.
 
 use crate::ui::i18n::*;
 use crate::ui::state::AppState;
@@ -39,6 +41,8 @@ pub struct ContentStatus {
     status: RwSignal<Status>,
     /// Counts the times the content was replaced (a language change), so pages re-render.
     generation: RwSignal<u32>,
+    /// A page that shows content has opened: load it (and keep it in the interface language).
+    wanted: RwSignal<bool>,
 }
 
 /// Loads the content in the interface language now and again whenever the language changes,
@@ -47,6 +51,7 @@ pub fn provide_content(storage: AppStorage) {
     let content = ContentStatus {
         status: RwSignal::new(Status::Loading),
         generation: RwSignal::new(0),
+        wanted: RwSignal::new(false),
     };
     provide_context(content);
     let i18n = use_i18n();
@@ -55,6 +60,9 @@ pub fn provide_content(storage: AppStorage) {
     let shown: StoredValue<Option<Vec<String>>> = StoredValue::new(None);
     Effect::new(move |_| {
         let lang: Lang = i18n.get_locale().into();
+        if !content.wanted.get() {
+            return;
+        }
         let Ok(index) = Index::parse(INDEX) else {
             content.status.set(Status::Failed);
             return;
@@ -87,6 +95,11 @@ pub fn provide_content(storage: AppStorage) {
                     }
                     set_content_attribute(lang);
                     content.status.set(Status::Ready);
+                    // A navigation parked the focus on <main> while the page waited.
+                    let parked = document().active_element().is_some_and(|e| e.id() == "main");
+                    if parked {
+                        request_animation_frame(crate::ui::shell::focus_heading);
+                    }
                 }
                 // Once content is shown, a failed switch keeps it: the pages say which language
                 // its texts are in.
@@ -147,6 +160,9 @@ where
     V: IntoView + 'static,
 {
     let content = expect_context::<ContentStatus>();
+    if !content.wanted.get_untracked() {
+        content.wanted.set(true);
+    }
     move || {
         content.generation.track();
         match content.status.get() {

@@ -81,11 +81,14 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-fn focus_heading() {
+/// Focuses the page heading; while a page waits for its content, `<main>` holds the focus and
+/// `ui::content` moves it to the heading once the page is there.
+pub(crate) fn focus_heading() {
     let heading = document()
         .query_selector("main h1")
         .ok()
         .flatten()
+        .or_else(|| document().get_element_by_id("main"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(h) = heading {
         let _ = h.focus();

@@ -281,11 +281,11 @@ impl AppState {
         }
         self.sync
             .update_value(|s| s.pending.entry(id.to_owned()).or_default().push(change));
-        self.unsaved.update(|u| {
-            if !u.iter().any(|x| x == id) {
-                u.push(id.to_owned());
-            }
-        });
+        // Only the first change of a pause marks the assessment unsaved: notifying on every
+        // keystroke would re-run whatever shows "not saved yet".
+        if !self.unsaved.with_untracked(|u| u.iter().any(|x| x == id)) {
+            self.unsaved.update(|u| u.push(id.to_owned()));
+        }
         self.schedule_flush();
     }
 
