@@ -103,6 +103,21 @@ test('the content comes only from this origin in the page language, and after on
   await context.close();
 });
 
+test('a content download cut short says so plainly, and trying again loads the page', async () => {
+  const { context, errors } = await openContext(browser);
+  let block = true;
+  await context.route('**/content/**', (route) => (block ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  await visit(page, '/herramientas');
+  assert.equal(await heading(page), 'No se pudo cargar el contenido');
+  assert.match(await page.locator('main').textContent(), /Tus datos siguen guardados/);
+  block = false;
+  await page.getByRole('button', { name: 'Volver a intentar' }).click();
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent.trim() === 'Herramientas');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 function freePort() {
   return new Promise((res) => {
     const s = createServer();

@@ -134,14 +134,18 @@ async fn fetch_all(names: &[String]) -> Result<HashMap<String, String>, BundleEr
         .iter()
         .map(|name| (name, window.fetch_with_str(&format!("{CONTENT_PATH}{name}"))))
         .collect();
+    // Every request is awaited, even after one fails, so none is left as an unhandled rejection.
     let mut texts = HashMap::new();
+    let mut missing = None;
     for (name, request) in pending {
-        let text = fetch_text(request)
-            .await
-            .ok_or_else(|| BundleError::Missing(name.clone()))?;
-        texts.insert(name.clone(), text);
+        match fetch_text(request).await {
+            Some(text) => {
+                texts.insert(name.clone(), text);
+            }
+            None => missing = missing.or_else(|| Some(BundleError::Missing(name.clone()))),
+        }
     }
-    Ok(texts)
+    missing.map_or(Ok(texts), Err)
 }
 
 async fn fetch_text(request: js_sys::Promise) -> Option<String> {
