@@ -74,11 +74,15 @@ pub fn provide_content(storage: AppStorage) {
         let owner = owner.clone();
         spawn_local(async move {
             let fetched = fetch_all(&wanted).await;
+            // Reading the parts, loading the saved assessments and drawing the page are each
+            // their own task, so a slow phone's main thread is never blocked by all three at once.
+            next_task().await;
             // A later change of language started its own load: only the latest one lands.
             if Lang::from(i18n.get_locale_untracked()) != lang {
                 return;
             }
             let assembled = fetched.and_then(|texts| index.assemble(lang, |name| texts.get(name).map(String::as_str)));
+            next_task().await;
             match assembled {
                 Ok(parts) => {
                     shown.set_value(Some(wanted));
@@ -93,6 +97,7 @@ pub fn provide_content(storage: AppStorage) {
                             }
                         }
                     }
+                    next_task().await;
                     set_content_attribute(lang);
                     content.status.set(Status::Ready);
                     // A navigation parked the focus on <main> while the page waited.
@@ -146,6 +151,14 @@ async fn fetch_all(names: &[String]) -> Result<HashMap<String, String>, BundleEr
         }
     }
     missing.map_or(Ok(texts), Err)
+}
+
+/// Resolves in a later task of the event loop (a zero-delay timeout).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 async fn fetch_text(request: js_sys::Promise) -> Option<String> {
