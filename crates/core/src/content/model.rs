@@ -263,6 +263,12 @@ pub enum Problem {
 impl Model {
     /// Reads and validates a model file.
     pub fn parse(json: &str) -> Result<Model, ModelError> {
+        Model::read(json, None)
+    }
+
+    /// Reads and validates a model file; its identity is `known`'s hash when given (a part of a
+    /// bundled file, whose own hash would be thrown away), else the hash of the file itself.
+    fn read(json: &str, known: Option<&ModelRef>) -> Result<Model, ModelError> {
         if json.len() > MAX_MODEL_BYTES {
             return Err(ModelError::TooLarge { bytes: json.len() });
         }
@@ -280,12 +286,15 @@ impl Model {
         let (file, hash) = match format {
             Some(1) => {
                 let v1: ModelV1 = shape(value)?;
-                let hash = v1.legacy_hash();
+                let hash = known.map_or_else(|| v1.legacy_hash(), |k| k.hash.clone());
                 (v1.into_format2(), hash)
             }
             Some(2) => {
                 // serde_json's map keeps keys sorted, so this is the canonical form.
-                let hash = hex_hash(serde_json::to_string(&value).unwrap_or_default().as_bytes());
+                let hash = known.map_or_else(
+                    || hex_hash(serde_json::to_string(&value).unwrap_or_default().as_bytes()),
+                    |k| k.hash.clone(),
+                );
                 (shape::<ModelFile>(value)?, hash)
             }
             Some(found) => return Err(ModelError::UnsupportedFormat { found }),
@@ -313,14 +322,13 @@ impl Model {
     /// like any model file, and keeps the identity of the full file it was cut from, which the
     /// app's content index records: `identity` must name the same model and version.
     pub fn parse_part(json: &str, identity: &ModelRef) -> Result<Model, ModelError> {
-        let mut model = Model::parse(json)?;
+        let model = Model::read(json, Some(identity))?;
         if model.id != identity.id || model.version != identity.version {
             return Err(ModelError::Shape {
                 path: "id".into(),
                 reason: format!("expected {} {}", identity.id, identity.version),
             });
         }
-        model.hash = identity.hash.clone();
         Ok(model)
     }
 
