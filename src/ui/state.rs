@@ -184,25 +184,18 @@ impl AppState {
     /// The same content in another language (the interface language changed). The models
     /// keep their identities, so every assessment still finds its own.
     pub fn replace_content(&self, content: Content) {
-        let Content {
-            mega_ip,
-            earlier,
-            upgrades,
-            haga,
-        } = content;
-        let mega_ip = Arc::new(mega_ip);
+        let mega_ip = Arc::new(content.mega_ip);
         let bundled = 1 + self.earlier.get_value();
-        let earlier_count = earlier.len();
+        self.earlier.set_value(content.earlier.len());
         self.models.update(|models| {
             let loaded: Vec<Arc<Model>> = models.drain(..).skip(bundled).collect();
             models.push(mega_ip.clone());
-            models.extend(earlier.into_iter().map(Arc::new));
+            models.extend(content.earlier.into_iter().map(Arc::new));
             models.extend(loaded);
         });
-        self.earlier.set_value(earlier_count);
         self.mega_ip.set_value(mega_ip);
-        self.haga.set_value(Arc::new(haga));
-        self.upgrades.set_value(Arc::new(upgrades));
+        self.haga.set_value(Arc::new(content.haga));
+        self.upgrades.set_value(Arc::new(content.upgrades));
     }
 
     /// The bundled MEGA IP model, which the toolkit refers to.
