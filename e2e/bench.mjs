@@ -80,6 +80,7 @@ const browser = await launch();
 const cold = [];
 const warm = [];
 const weak = [];
+const weakContent = [];
 for (let i = 0; i < RUNS; i++) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(INIT);
@@ -100,6 +101,15 @@ for (let i = 0; i < RUNS; i++) {
   await slowPage.goto(BASE + '/');
   weak.push(await firstRender(slowPage));
   await slow.close();
+
+  // A page that shows content: its heading appears once the Spanish parts are read.
+  const slowContent = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await slowContent.addInitScript(INIT);
+  const contentPage = await slowContent.newPage();
+  await throttle(slowContent, contentPage);
+  await contentPage.goto(BASE + '/herramientas');
+  weakContent.push(await firstRender(contentPage));
+  await slowContent.close();
 }
 await browser.close();
 
@@ -108,3 +118,4 @@ console.log(`\nTime to first render, headless Chromium, ${RUNS} runs:`);
 console.log(`  cold (empty cache):                  ${ms(cold)}`);
 console.log(`  warm (service worker cache):         ${ms(warm)}`);
 console.log(`  cold, weak phone (4x CPU, 1.6 Mbps): ${ms(weak)}`);
+console.log(`  same, a page with content (tools):   ${ms(weakContent)}`);

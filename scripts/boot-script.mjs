@@ -1,7 +1,7 @@
 // Trunk post-build hook: moves the inline module script Trunk writes into index.html (the one
 // that loads the wasm) into its own hashed file, so the page can forbid inline scripts with its
-// Content-Security-Policy (`script-src 'self'`). Runs before gen-sw.mjs, which then precaches
-// the new file like any other.
+// Content-Security-Policy (`script-src 'self'`), and puts the content preloads before it. Runs
+// before gen-sw.mjs, which then precaches the new file like any other.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,8 +21,10 @@ if (found.length !== 1) {
 }
 // Before the loader: start downloading the content parts of the language the app will most
 // likely show (the saved choice, else Portuguese for a browser set to Portuguese, else Spanish),
-// so they travel while the wasm loads. Only a hint: src/ui/content.rs decides, and fetches the
-// same URLs, which the browser then answers from these preloads. Lists from content/index.json.
+// so they travel while the wasm loads. Low priority: the wasm, which every page needs, goes
+// first, and a page without content (the home page) is not slowed down. Only a hint:
+// src/ui/content.rs decides, and fetches the same URLs, which the browser then answers from
+// these preloads. Lists from content/index.json.
 const index = JSON.parse(readFileSync(join(dir, 'content', 'index.json'), 'utf8'));
 const preload = `{
   const parts = ${JSON.stringify(index.by_language)};
@@ -34,6 +36,7 @@ const preload = `{
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
+    link.fetchPriority = 'low';
     link.href = '/content/' + part;
     document.head.append(link);
   }
