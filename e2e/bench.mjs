@@ -76,6 +76,18 @@ async function throttle(context, page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
+// A first visit to `path` on a fresh, throttled device: the time to its heading.
+async function weakPhone(path) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  await throttle(context, page);
+  await page.goto(BASE + path);
+  const time = await firstRender(page);
+  await context.close();
+  return time;
+}
+
 const browser = await launch();
 const cold = [];
 const warm = [];
@@ -94,22 +106,9 @@ for (let i = 0; i < RUNS; i++) {
   warm.push(await firstRender(page));
   await context.close();
 
-  const slow = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  await slow.addInitScript(INIT);
-  const slowPage = await slow.newPage();
-  await throttle(slow, slowPage);
-  await slowPage.goto(BASE + '/');
-  weak.push(await firstRender(slowPage));
-  await slow.close();
-
+  weak.push(await weakPhone('/'));
   // A page that shows content: its heading appears once the Spanish parts are read.
-  const slowContent = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  await slowContent.addInitScript(INIT);
-  const contentPage = await slowContent.newPage();
-  await throttle(slowContent, contentPage);
-  await contentPage.goto(BASE + '/herramientas');
-  weakContent.push(await firstRender(contentPage));
-  await slowContent.close();
+  weakContent.push(await weakPhone('/herramientas'));
 }
 await browser.close();
 
